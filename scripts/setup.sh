@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing; run again with
+# everything in place it checks versions and installs nothing.
+#
+#   scripts/setup.sh build   Rust for wasm32, Trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh test    the above + Chromium, playwright-core, axe-core,
+#                            and the Python samples' virtualenv
+#
+# It writes .tools/env, which the Makefile sources: PATH and WASM_TOOLCHAIN.
+# Two routes to a wasm32 standard library, detected:
+#   - rustup can reach its download host: `rustup target add`;
+#   - it cannot (these machines): Debian's rustc-web with its library source,
+#     std built once for wasm32 and installed as a sysroot, linked as the
+#     rustup toolchain `debian-web` (see ../shared/TOOLCHAIN.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+what=${1:-build}
+# shellcheck source=versions.env
+. scripts/versions.env
+tools=$root/.tools
+mkdir -p "$tools/bin"
+export PATH="$tools/bin:$tools/node/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+  say "need root for: $*"; exit 1; fi; }
+apt_updated=
+apt_install() {
+  command -v apt-get >/dev/null || { say "no apt-get: install $* by hand"; exit 1; }
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=1; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# --- Rust for wasm32 -------------------------------------------------------
+wasm_std_in() { # toolchain -> has a wasm32 std?
+  local sysroot
+  sysroot=$(rustup run "$1" rustc --print sysroot 2>/dev/null) || return 1
+  compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null
+}
+
+build_debian_sysroot() {
+  say "building the wasm32 standard library from Debian's rust-web-src (once)"
+  local scratch
+  scratch=$(mktemp -d)
+  mkdir -p "$scratch/src"
+  printf '[package]\nname = "sysroot"\nversion = "0.0.0"\nedition = "2021"\n[lib]\ncrate-type = ["cdylib"]\n' >"$scratch/Cargo.toml"
+  : >"$scratch/src/lib.rs"
+  (cd "$scratch" && RUSTC_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_LTO=true RUSTFLAGS=-Cembed-bitcode=yes \
+    RUSTC=/usr/bin/rustc /usr/bin/cargo build -q --release --target wasm32-unknown-unknown \
+    -Z build-std=std,panic_abort)
+  as_root mkdir -p /usr/lib/rustlib/wasm32-unknown-unknown/lib
+  as_root cp "$scratch"/target/wasm32-unknown-unknown/release/deps/*.rlib /usr/lib/rustlib/wasm32-unknown-unknown/lib/
+  rm -rf "$scratch"
+  # cargo does not notice a new sysroot: drop stale wasm artefacts.
+  rm -rf "$root/target/wasm32-unknown-unknown"
+}
+
+setup_wasm_rust() {
+  local default
+  default=$(rustup show active-toolchain | cut -d' ' -f1)
+  if wasm_std_in "$default"; then WASM_TOOLCHAIN=$default; return; fi
+  if wasm_std_in debian-web; then WASM_TOOLCHAIN=debian-web; return; fi
+  if curl -fsS -m 8 -o /dev/null https://static.rust-lang.org/dist/channel-rust-stable.toml.sha256 2>/dev/null; then
+    say "adding the wasm32 target with rustup"
+    rustup target add wasm32-unknown-unknown
+    WASM_TOOLCHAIN=$default
+    return
+  fi
+  say "rustup cannot download here: taking the Debian route"
+  # shellcheck disable=SC2086
+  [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] && [ -x /usr/bin/rust-lld ] ||
+    apt_install $DEBIAN_RUST_PACKAGES
+  compgen -G "/usr/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null || build_debian_sysroot
+  rustup toolchain link debian-web /usr
+  WASM_TOOLCHAIN=debian-web
+}
+
+# --- cargo-installed tools -------------------------------------------------
+cargo_tool() { # binary version crate [extra cargo install args]
+  local bin=$1 version=$2 crate=$3
+  shift 3
+  if "$tools/bin/$bin" --version 2>/dev/null | grep -qF " $version"; then return; fi
+  say "installing $crate $version (compiles from crates.io; a few minutes)"
+  cargo install -q --force --root "$tools" "$crate" --version "$version" "$@"
+}
+
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock
+}
+
+# --- npm tools ---------------------------------------------------------------
+npm_tools() { # name@version ...
+  local missing=()
+  for spec in "$@"; do
+    local name=${spec%@*} version=${spec##*@}
+    local have
+    have=$(node -p "require('$tools/node/node_modules/$name/package.json').version" 2>/dev/null || true)
+    [ "$have" = "$version" ] || missing+=("$spec")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  command -v npm >/dev/null || { say "npm is missing: install Node.js 20+"; exit 1; }
+  say "installing ${missing[*]} with npm"
+  mkdir -p "$tools/node"
+  [ -f "$tools/node/package.json" ] || echo '{"private": true}' >"$tools/node/package.json"
+  npm install --prefix "$tools/node" --no-audit --no-fund --silent --save-exact "${missing[@]}"
+}
+
+# --- browser and Python --------------------------------------------------------
+setup_chromium() {
+  CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+  # shellcheck disable=SC2086
+  [ -x "$CHROMIUM" ] || apt_install $DEBIAN_BROWSER_PACKAGES
+}
+
+setup_python() {
+  local venv=$root/.venv-samples stamp
+  stamp=$(sha256sum scripts/requirements-samples.txt | cut -c1-16)
+  if [ -f "$venv/.stamp" ] && [ "$(cat "$venv/.stamp")" = "$stamp" ]; then return; fi
+  say "creating the Python samples' virtualenv"
+  python3 -m venv "$venv" || { apt_install python3-venv && python3 -m venv "$venv"; }
+  "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/requirements-samples.txt
+  echo "$stamp" >"$venv/.stamp"
+}
+
+setup_wasm_rust
+cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+# wasm-bindgen-cli's own lock pins a yanked crate: install it without --locked.
+cargo_tool wasm-bindgen "$(wasm_bindgen_version)" wasm-bindgen-cli
+npm_tools "binaryen@$BINARYEN_VERSION"
+if [ "$what" = test ]; then
+  setup_chromium
+  npm_tools "playwright-core@$PLAYWRIGHT_CORE_VERSION" "axe-core@$AXE_CORE_VERSION"
+  setup_python
+fi
+
+cat >"$tools/env" <<EOF
+export PATH="$tools/bin:$tools/node/node_modules/.bin:\$HOME/.cargo/bin:\$PATH"
+export WASM_TOOLCHAIN=$WASM_TOOLCHAIN
+export NODE_PATH="$tools/node/node_modules"
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+export CHROMIUM_FLAGS="$CHROMIUM_FLAGS"
+EOF
+say "ready (wasm toolchain: $WASM_TOOLCHAIN)"

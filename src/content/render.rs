@@ -1,0 +1,88 @@
+//! Markdown to HTML for one answer section, validating as it goes: no raw
+//! HTML, no images (the app makes no network requests), fenced code blocks
+//! with a known language, Python highlighted.
+
+use std::path::Path;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+use super::highlight::{escape_html, highlight_python};
+use super::parse::Lines;
+use super::{ContentError, LANGUAGES, error};
+
+/// The one place the Markdown dialect is chosen.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Renders `body` (which starts at byte `offset` of the file) to HTML.
+pub(crate) fn render_section(
+    body: &str,
+    offset: usize,
+    lines: &Lines,
+    path: &Path,
+    errors: &mut Vec<ContentError>,
+) -> String {
+    let mut events: Vec<Event> = Vec::new();
+    let mut code: Option<(String, String)> = None; // (language, text)
+    for (event, span) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        let line = lines.line_of(offset + span.start);
+        match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                let shown = raw.trim();
+                errors.push(error(path, line, format!("raw HTML is not allowed (`{shown}`): use Markdown, or backticks")));
+            }
+            Event::Start(Tag::Image { .. }) => {
+                errors.push(error(path, line, "images are not allowed: the app loads nothing from the network"));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                if !LANGUAGES.contains(&lang.as_str()) {
+                    let what = if lang.is_empty() { "a code block without a language".into() } else { format!("unknown code language `{lang}`") };
+                    errors.push(error(path, line, format!("{what} (known: {})", LANGUAGES.join(", "))));
+                }
+                code = Some((lang, String::new()));
+            }
+            Event::Text(text) if code.is_some() => {
+                if let Some((_, buffer)) = code.as_mut() {
+                    buffer.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, text)) = code.take() {
+                    events.push(Event::Html(CowStr::from(code_block(&lang, &text))));
+                }
+            }
+            other => events.push(other),
+        }
+    }
+    let mut out = String::new();
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+fn code_block(lang: &str, text: &str) -> String {
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    match lang {
+        "python" => format!("<pre class=\"code lang-python\"><code>{}</code></pre>\n", highlight_python(text)),
+        "output" => format!("<pre class=\"output\" aria-label=\"Output\"><samp>{}</samp></pre>\n", escape_html(text)),
+        _ => format!("<pre class=\"code lang-{lang}\"><code>{}</code></pre>\n", escape_html(text)),
+    }
+}
+
+/// Question text: plain, with `backticks` rendered as code.
+pub fn render_inline_code(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("<code>{}</code>", escape_html(part))
+            } else {
+                escape_html(part)
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,88 @@
+//! The bundled question deck: static tables generated at build time from
+//! `content/*.md` (answers already rendered to HTML), and lookups over them.
+
+use serde::{Deserialize, Serialize};
+
+/// How hard a question is, as the content rates it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    /// Lowercase name, as written in the content.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        }
+    }
+}
+
+/// A category of questions.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Category {
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+/// A model answer, each part rendered to HTML at build time.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Answer {
+    /// What a candidate says aloud: shown first.
+    pub short: &'static str,
+    pub explanation: &'static str,
+    /// Empty when the answer has no example.
+    pub example: &'static str,
+    pub follow_ups: &'static str,
+    pub pitfalls: &'static str,
+}
+
+/// One question of the deck.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Question {
+    /// Stable slug: progress is stored under it.
+    pub id: &'static str,
+    pub category: &'static str,
+    /// 1-based position within its category (the seed's numbering).
+    pub number: usize,
+    /// The question in plain text.
+    pub text: &'static str,
+    /// The question as HTML (backticks rendered as code).
+    pub text_html: &'static str,
+    pub difficulty: Difficulty,
+    pub tags: &'static [&'static str],
+    /// `None` while the answer is still to be written.
+    pub answer: Option<Answer>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/deck_data.rs"));
+
+/// The categories, in seed order.
+pub fn categories() -> &'static [Category] {
+    CATEGORIES
+}
+
+/// Every question, in category then seed order.
+pub fn questions() -> &'static [Question] {
+    QUESTIONS
+}
+
+/// The question with this id, if the deck has it.
+pub fn question(id: &str) -> Option<&'static Question> {
+    QUESTIONS.iter().find(|q| q.id == id)
+}
+
+/// The category with this id, if any.
+pub fn category(id: &str) -> Option<&'static Category> {
+    CATEGORIES.iter().find(|c| c.id == id)
+}
+
+/// The questions of one category, in seed order.
+pub fn in_category(id: &str) -> impl Iterator<Item = &'static Question> + use<'_> {
+    QUESTIONS.iter().filter(move |q| q.category == id)
+}

@@ -1,0 +1,9 @@
+//! pyprep: Python interview practice in the browser.
+//!
+//! Pure logic (deck, content pipeline) is plain Rust tested natively; the UI
+//! turns state into HTML and clicks into actions.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod content;
+pub mod deck;
+pub mod ui;

@@ -1,0 +1,5 @@
+//! Mounts the app into the page.
+
+fn main() {
+    yew::Renderer::<pyprep::ui::App>::new().render();
+}
