@@ -16,7 +16,7 @@ const BUILTINS: &[&str] = &[
     "IndexError", "AttributeError", "RuntimeError", "StopIteration", "NotImplementedError", "NotImplemented",
 ];
 
-/// Escapes `&`, `<`, `>` and `"` for HTML text and attributes.
+/// Escapes `&`, `<` and `>` for HTML text content.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -24,7 +24,6 @@ pub fn escape_html(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
             _ => out.push(c),
         }
     }
@@ -164,7 +163,7 @@ mod tests {
             .enumerate()
             .map(|(i, part)| if i == 0 { part } else { part.split_once('>').map_or("", |p| p.1) })
             .collect();
-        let unescaped = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+        let unescaped = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         assert_eq!(unescaped, source);
     }
 }

@@ -222,22 +222,24 @@ fn answer(
     errors: &mut Vec<ContentError>,
 ) -> AnswerHtml {
     let mut html = AnswerHtml::default();
-    let mut expected = SECTIONS.iter().peekable();
+    let order: Vec<&str> = SECTIONS.iter().map(|s| s.0).collect();
+    let mut next = 0; // index into SECTIONS of the next section allowed
     for (head, body, offset) in sections {
         let name = head.text.trim();
         let line = lines.line_of(head.span.start);
-        // Skip optional sections that were left out, then match this one.
-        while expected.peek().is_some_and(|(n, required)| *n != name && !required) {
-            expected.next();
+        let problem = match SECTIONS.iter().position(|s| s.0 == name) {
+            None => Some(format!("unknown section `{name}` (sections: {})", order.join(", "))),
+            Some(p) if p < next => Some(format!("section `{name}` is out of order (order: {})", order.join(", "))),
+            Some(p) => SECTIONS[next..p]
+                .iter()
+                .find(|s| s.1)
+                .map(|missing| format!("missing section `{}` before `{name}`", missing.0)),
+        };
+        if let Some(problem) = problem {
+            errors.push(error(path, line, format!("`{id}`: {problem}")));
+            return html;
         }
-        match expected.next() {
-            Some((n, _)) if *n == name => {}
-            _ => {
-                let order: Vec<_> = SECTIONS.iter().map(|s| s.0).collect();
-                errors.push(error(path, line, format!("`{id}`: unexpected section `{name}` (order: {})", order.join(", "))));
-                return html;
-            }
-        }
+        next = SECTIONS.iter().position(|s| s.0 == name).map_or(next, |p| p + 1);
         let rendered = render_section(body, *offset, lines, path, errors);
         if rendered.trim().is_empty() {
             errors.push(error(path, line, format!("`{id}`: section `{name}` is empty")));
@@ -250,7 +252,7 @@ fn answer(
             _ => &mut html.pitfalls,
         } = rendered;
     }
-    if let Some((missing, _)) = expected.find(|(_, required)| *required) {
+    if let Some((missing, _)) = SECTIONS[next..].iter().find(|s| s.1) {
         let line = lines.line_of(sections[0].0.span.start);
         errors.push(error(path, line, format!("`{id}`: missing section `{missing}`")));
     }

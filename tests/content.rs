@@ -1,0 +1,174 @@
+//! Content checks: the bundled deck holds every seed question in its wording,
+//! and content mistakes are reported with file and line.
+
+use std::path::{Path, PathBuf};
+
+use pyprep::content::{self, ContentError};
+use pyprep::deck;
+
+/// A fresh directory holding a README with the real tag vocabulary and the given files.
+fn content_dir(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pyprep-content-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy("content/README.md", dir.join("README.md")).unwrap();
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    dir
+}
+
+const ANSWERED: &str = "\
+# Data Structures and Algorithms
+
+Category: dsa
+
+## list-vs-tuple
+
+Question: Explain the difference between a list and a tuple. Why would you choose one over the other?
+Difficulty: easy
+Tags: data-structures, built-ins
+
+### Answer
+
+Lists are mutable, tuples are not.
+
+### Explanation
+
+Some `code` and a sample:
+
+```python
+print(1 < 2)
+```
+
+```output
+True
+```
+
+### Follow-ups
+
+- **Hashable?** Tuples of hashables are.
+
+### Pitfalls
+
+- Thinking tuples are always faster.
+
+## stack-and-queue
+
+Question: How do you implement a stack and a queue in Python?
+Difficulty: medium
+Tags:
+";
+
+fn errors_of(dir: &Path) -> Vec<ContentError> {
+    content::load_dir(dir, false).expect_err("content should be rejected")
+}
+
+#[test]
+fn every_seed_question_is_in_the_deck_in_order_and_wording() {
+    let seed = std::fs::read_to_string("tests/fixtures/seed-questions.md").unwrap();
+    let mut expected = Vec::new();
+    let mut category = "";
+    for line in seed.lines() {
+        if let Some(title) = line.strip_prefix("## ") {
+            category = deck::categories().iter().find(|c| c.title == title).expect(title).id;
+        } else if let Some(rest) = line.strip_prefix("### ") {
+            let (number, text) = rest.split_once(". ").unwrap();
+            expected.push((category, number.parse::<usize>().unwrap(), text));
+        }
+    }
+    let actual: Vec<_> = deck::questions().iter().map(|q| (q.category, q.number, q.text)).collect();
+    assert_eq!(expected.len(), 120);
+    assert_eq!(actual, expected);
+    assert_eq!(deck::categories().len(), 6);
+}
+
+#[test]
+fn ids_are_unique_slugs() {
+    let mut ids: Vec<_> = deck::questions().iter().map(|q| q.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), deck::questions().len());
+}
+
+#[test]
+fn a_valid_file_renders_sections_and_counts_unanswered() {
+    let dir = content_dir("valid", &[("dsa.md", ANSWERED)]);
+    let deck = content::load_dir(&dir, false).unwrap();
+    assert_eq!(deck.unanswered(), 1);
+    let (_, first) = deck.questions().next().unwrap();
+    let answer = first.answer.as_ref().unwrap();
+    assert_eq!(answer.short, "<p>Lists are mutable, tuples are not.</p>\n");
+    assert!(answer.explanation.contains("<pre class=\"code lang-python\"><code><span class=\"hl-bi\">print</span>"));
+    assert!(answer.explanation.contains("<samp>True</samp>"));
+    assert!(answer.example.is_empty());
+    let errors = content::load_dir(&dir, true).unwrap_err();
+    assert_eq!(errors[0].to_string(), format!("{}:35: `stack-and-queue` has no answer", dir.join("dsa.md").display()));
+}
+
+#[test]
+fn duplicate_id_is_reported_with_file_and_line() {
+    let second = ANSWERED.replace("## stack-and-queue", "## list-vs-tuple");
+    let dir = content_dir("dup", &[("dsa.md", &second)]);
+    let errors = errors_of(&dir);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].line, 35);
+    assert!(errors[0].message.starts_with("duplicate id `list-vs-tuple` (first at"), "{}", errors[0]);
+    assert!(errors[0].to_string().contains("dsa.md:35:"));
+}
+
+#[test]
+fn unknown_category_and_difficulty_and_tag_are_reported() {
+    let text = ANSWERED
+        .replace("Category: dsa", "Category: cooking")
+        .replace("Difficulty: easy", "Difficulty: trivial")
+        .replace("Tags: data-structures, built-ins", "Tags: data-structures, spaghetti");
+    let dir = content_dir("unknown", &[("dsa.md", &text)]);
+    let shown: Vec<String> = errors_of(&dir).iter().map(|e| format!("{}: {}", e.line, e.message)).collect();
+    assert!(shown[0].starts_with("3: unknown category `cooking`"), "{shown:?}");
+    assert!(shown.contains(&"8: unknown difficulty `trivial` (easy, medium, hard)".to_owned()), "{shown:?}");
+    assert!(shown.iter().any(|s| s.starts_with("9: tag `spaghetti`")), "{shown:?}");
+}
+
+#[test]
+fn raw_html_images_and_unknown_languages_are_rejected() {
+    let text = ANSWERED
+        .replace("Lists are mutable", "Lists are <b>mutable</b>")
+        .replace("- Thinking tuples", "- ![x](https://example.com/x.png) Thinking tuples")
+        .replace("```output", "```rust");
+    let dir = content_dir("html", &[("dsa.md", &text)]);
+    let shown: Vec<String> = errors_of(&dir).iter().map(|e| format!("{}: {}", e.line, e.message)).collect();
+    assert!(shown.iter().any(|s| s.starts_with("13: raw HTML is not allowed (`<b>`)")), "{shown:?}");
+    assert!(shown.iter().any(|s| s.starts_with("23: unknown code language `rust`")), "{shown:?}");
+    assert!(shown.iter().any(|s| s.starts_with("33: images are not allowed")), "{shown:?}");
+}
+
+#[test]
+fn sections_out_of_order_or_missing_are_reported() {
+    let swapped = ANSWERED.replace("### Follow-ups", "### Tmp").replace("### Pitfalls", "### Follow-ups").replace("### Tmp", "### Pitfalls");
+    let dir = content_dir("order", &[("dsa.md", &swapped)]);
+    assert!(errors_of(&dir)[0].message.contains("missing section `Follow-ups` before `Pitfalls`"), "{:?}", errors_of(&dir));
+    let missing = ANSWERED.replace("### Explanation", "#### Explanation");
+    let dir = content_dir("missing", &[("dsa.md", &missing)]);
+    let errors = errors_of(&dir);
+    assert_eq!((errors[0].line, errors[0].message.as_str()), (27, "`list-vs-tuple`: missing section `Explanation` before `Follow-ups`"));
+}
+
+/// The real thing: `cargo check` on this package with a broken content
+/// directory fails, naming the file and line.
+#[test]
+fn broken_content_fails_the_build() {
+    let text = ANSWERED.replace("## stack-and-queue", "## list-vs-tuple");
+    let dir = content_dir("build", &[("dsa.md", &text)]);
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("broken-content");
+    let output = std::process::Command::new(env!("CARGO"))
+        .args(["check", "--quiet", "--lib", "--target-dir"])
+        .arg(&target)
+        .env("PYPREP_CONTENT_DIR", &dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "the build passed with broken content");
+    let expected = format!("error: {}:35: duplicate id `list-vs-tuple`", dir.join("dsa.md").display());
+    assert!(stderr.contains(&expected), "{stderr}");
+}
