@@ -59,15 +59,18 @@ build_debian_sysroot() {
 setup_wasm_rust() {
   local default
   default=$(rustup show active-toolchain | cut -d' ' -f1)
-  if wasm_std_in "$default"; then WASM_TOOLCHAIN=$default; return; fi
+  if [ "${PYPREP_WASM_ROUTE:-}" != debian ] && wasm_std_in "$default"; then WASM_TOOLCHAIN=$default; return; fi
   if wasm_std_in debian-web; then WASM_TOOLCHAIN=debian-web; return; fi
-  if curl -fsS -m 8 -o /dev/null https://static.rust-lang.org/dist/channel-rust-stable.toml.sha256 2>/dev/null; then
+  # PYPREP_WASM_ROUTE=debian forces the Debian route (to test it anywhere).
+  if [ "${PYPREP_WASM_ROUTE:-}" != debian ] &&
+    curl -fsS -m 8 -o /dev/null https://static.rust-lang.org/dist/channel-rust-stable.toml.sha256 2>/dev/null; then
     say "adding the wasm32 target with rustup"
-    rustup target add wasm32-unknown-unknown
-    WASM_TOOLCHAIN=$default
-    return
+    if timeout 180 rustup target add wasm32-unknown-unknown; then
+      WASM_TOOLCHAIN=$default
+      return
+    fi
   fi
-  say "rustup cannot download here: taking the Debian route"
+  say "rustup cannot download the wasm32 target here: taking the Debian route"
   # shellcheck disable=SC2086
   [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] && [ -x /usr/bin/rust-lld ] ||
     apt_install $DEBIAN_RUST_PACKAGES

@@ -1,0 +1,18 @@
+# The two commands a newcomer needs are `make serve` and `make test`
+# (see README.md). Each installs whatever is missing first.
+.PHONY: serve test build size setup
+
+serve: ## build the release app and serve it on http://127.0.0.1:8080
+	scripts/serve.sh
+
+test: ## every check: fmt, clippy, native tests, Python samples, browser tests
+	scripts/test.sh
+
+build: ## release build into dist/
+	scripts/build.sh
+
+size: build ## raw / gzip / brotli bytes of every file in dist/
+	scripts/size.sh
+
+setup: ## install the build and test tools only
+	scripts/setup.sh test

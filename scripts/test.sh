@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every check, installing what is missing: formatting, clippy, native tests,
+# the Python samples, the release build and the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "setup"
+scripts/setup.sh test
+. .tools/env
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy (warnings are errors)"
+cargo clippy --all-targets --locked -- -D warnings
+step "cargo test (native)"
+cargo test --locked
+step "python samples"
+.venv-samples/bin/python scripts/run_samples.py
+step "release build"
+SETUP_PROFILE=test scripts/build.sh
+step "browser tests (headless Chromium)"
+node --test --test-concurrency=1 e2e/specs/
