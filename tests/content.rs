@@ -77,7 +77,10 @@ fn every_seed_question_is_in_the_deck_in_order_and_wording() {
             expected.push((category, number.parse::<usize>().unwrap(), text));
         }
     }
-    let actual: Vec<_> = deck::questions().iter().map(|q| (q.category, q.number, q.text)).collect();
+    let actual: Vec<_> = deck::questions()
+        .iter()
+        .map(|q| (q.category, q.number, q.text))
+        .collect();
     assert_eq!(expected.len(), 120);
     assert_eq!(actual, expected);
     assert_eq!(deck::categories().len(), 6);
@@ -99,11 +102,18 @@ fn a_valid_file_renders_sections_and_counts_unanswered() {
     let (_, first) = deck.questions().next().unwrap();
     let answer = first.answer.as_ref().unwrap();
     assert_eq!(answer.short, "<p>Lists are mutable, tuples are not.</p>\n");
-    assert!(answer.explanation.contains("<pre class=\"code lang-python\"><code><span class=\"hl-bi\">print</span>"));
+    assert!(
+        answer
+            .explanation
+            .contains("<pre class=\"code lang-python\"><code><span class=\"hl-bi\">print</span>")
+    );
     assert!(answer.explanation.contains("<samp>True</samp>"));
     assert!(answer.example.is_empty());
     let errors = content::load_dir(&dir, true).unwrap_err();
-    assert_eq!(errors[0].to_string(), format!("{}:35: `stack-and-queue` has no answer", dir.join("dsa.md").display()));
+    assert_eq!(
+        errors[0].to_string(),
+        format!("{}:35: `stack-and-queue` has no answer", dir.join("dsa.md").display())
+    );
 }
 
 #[test]
@@ -113,7 +123,11 @@ fn duplicate_id_is_reported_with_file_and_line() {
     let errors = errors_of(&dir);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].line, 35);
-    assert!(errors[0].message.starts_with("duplicate id `list-vs-tuple` (first at"), "{}", errors[0]);
+    assert!(
+        errors[0].message.starts_with("duplicate id `list-vs-tuple` (first at"),
+        "{}",
+        errors[0]
+    );
     assert!(errors[0].to_string().contains("dsa.md:35:"));
 }
 
@@ -124,9 +138,15 @@ fn unknown_category_and_difficulty_and_tag_are_reported() {
         .replace("Difficulty: easy", "Difficulty: trivial")
         .replace("Tags: data-structures, built-ins", "Tags: data-structures, spaghetti");
     let dir = content_dir("unknown", &[("dsa.md", &text)]);
-    let shown: Vec<String> = errors_of(&dir).iter().map(|e| format!("{}: {}", e.line, e.message)).collect();
+    let shown: Vec<String> = errors_of(&dir)
+        .iter()
+        .map(|e| format!("{}: {}", e.line, e.message))
+        .collect();
     assert!(shown[0].starts_with("3: unknown category `cooking`"), "{shown:?}");
-    assert!(shown.contains(&"8: unknown difficulty `trivial` (easy, medium, hard)".to_owned()), "{shown:?}");
+    assert!(
+        shown.contains(&"8: unknown difficulty `trivial` (easy, medium, hard)".to_owned()),
+        "{shown:?}"
+    );
     assert!(shown.iter().any(|s| s.starts_with("9: tag `spaghetti`")), "{shown:?}");
 }
 
@@ -137,21 +157,47 @@ fn raw_html_images_and_unknown_languages_are_rejected() {
         .replace("- Thinking tuples", "- ![x](https://example.com/x.png) Thinking tuples")
         .replace("```output", "```rust");
     let dir = content_dir("html", &[("dsa.md", &text)]);
-    let shown: Vec<String> = errors_of(&dir).iter().map(|e| format!("{}: {}", e.line, e.message)).collect();
-    assert!(shown.iter().any(|s| s.starts_with("13: raw HTML is not allowed (`<b>`)")), "{shown:?}");
-    assert!(shown.iter().any(|s| s.starts_with("23: unknown code language `rust`")), "{shown:?}");
-    assert!(shown.iter().any(|s| s.starts_with("33: images are not allowed")), "{shown:?}");
+    let shown: Vec<String> = errors_of(&dir)
+        .iter()
+        .map(|e| format!("{}: {}", e.line, e.message))
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.starts_with("13: raw HTML is not allowed (`<b>`)")),
+        "{shown:?}"
+    );
+    assert!(
+        shown.iter().any(|s| s.starts_with("23: unknown code language `rust`")),
+        "{shown:?}"
+    );
+    assert!(
+        shown.iter().any(|s| s.starts_with("33: images are not allowed")),
+        "{shown:?}"
+    );
 }
 
 #[test]
 fn sections_out_of_order_or_missing_are_reported() {
-    let swapped = ANSWERED.replace("### Follow-ups", "### Tmp").replace("### Pitfalls", "### Follow-ups").replace("### Tmp", "### Pitfalls");
+    let swapped = ANSWERED
+        .replace("### Follow-ups", "### Tmp")
+        .replace("### Pitfalls", "### Follow-ups")
+        .replace("### Tmp", "### Pitfalls");
     let dir = content_dir("order", &[("dsa.md", &swapped)]);
-    assert!(errors_of(&dir)[0].message.contains("missing section `Follow-ups` before `Pitfalls`"), "{:?}", errors_of(&dir));
+    assert!(
+        errors_of(&dir)[0]
+            .message
+            .contains("missing section `Follow-ups` before `Pitfalls`"),
+        "{:?}",
+        errors_of(&dir)
+    );
     let missing = ANSWERED.replace("### Explanation", "#### Explanation");
     let dir = content_dir("missing", &[("dsa.md", &missing)]);
     let errors = errors_of(&dir);
-    assert_eq!((errors[0].line, errors[0].message.as_str()), (27, "`list-vs-tuple`: missing section `Explanation` before `Follow-ups`"));
+    assert_eq!(
+        (errors[0].line, errors[0].message.as_str()),
+        (27, "`list-vs-tuple`: missing section `Explanation` before `Follow-ups`")
+    );
 }
 
 /// The real thing: `cargo check` on this package with a broken content
@@ -169,6 +215,9 @@ fn broken_content_fails_the_build() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success(), "the build passed with broken content");
-    let expected = format!("error: {}:35: duplicate id `list-vs-tuple`", dir.join("dsa.md").display());
+    let expected = format!(
+        "error: {}:35: duplicate id `list-vs-tuple`",
+        dir.join("dsa.md").display()
+    );
     assert!(stderr.contains(&expected), "{stderr}");
 }

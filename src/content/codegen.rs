@@ -13,7 +13,11 @@ pub fn generate(deck: &Deck) -> String {
     }
     out.push_str("];\n\npub(crate) static QUESTIONS: &[Question] = &[\n");
     for (category, q) in deck.questions() {
-        let number = category.questions.iter().position(|x| x.id == q.id).map_or(0, |p| p + 1);
+        let number = category
+            .questions
+            .iter()
+            .position(|x| x.id == q.id)
+            .map_or(0, |p| p + 1);
         let difficulty = match q.difficulty.as_str() {
             "easy" => "Easy",
             "hard" => "Hard",

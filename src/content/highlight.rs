@@ -8,12 +8,70 @@ const KEYWORDS: &[&str] = &[
     "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 const BUILTINS: &[&str] = &[
-    "abs", "all", "any", "bool", "bytearray", "bytes", "callable", "chr", "classmethod", "dict", "dir", "divmod",
-    "enumerate", "filter", "float", "format", "frozenset", "getattr", "hasattr", "hash", "id", "input", "int",
-    "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min", "next", "object", "open", "ord", "pow",
-    "print", "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted", "staticmethod",
-    "str", "sum", "super", "tuple", "type", "vars", "zip", "Exception", "ValueError", "TypeError", "KeyError",
-    "IndexError", "AttributeError", "RuntimeError", "StopIteration", "NotImplementedError", "NotImplemented",
+    "abs",
+    "all",
+    "any",
+    "bool",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "hasattr",
+    "hash",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "list",
+    "map",
+    "max",
+    "min",
+    "next",
+    "object",
+    "open",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "vars",
+    "zip",
+    "Exception",
+    "ValueError",
+    "TypeError",
+    "KeyError",
+    "IndexError",
+    "AttributeError",
+    "RuntimeError",
+    "StopIteration",
+    "NotImplementedError",
+    "NotImplemented",
 ];
 
 /// Escapes `&`, `<` and `>` for HTML text content.
@@ -71,7 +129,9 @@ pub fn highlight_python(source: &str) -> String {
             span(&mut out, "com", &rest[..n]);
             n
         } else if c == '@' && at_line_start {
-            let n = 1 + rest[1..].find(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '.')).unwrap_or(rest.len() - 1);
+            let n = 1 + rest[1..]
+                .find(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '.'))
+                .unwrap_or(rest.len() - 1);
             span(&mut out, "dec", &rest[..n]);
             n
         } else if c.is_ascii_digit() || (c == '.' && rest[1..].starts_with(|d: char| d.is_ascii_digit())) {
@@ -81,7 +141,9 @@ pub fn highlight_python(source: &str) -> String {
             span(&mut out, "num", &rest[..n]);
             n
         } else if c.is_alphabetic() || c == '_' {
-            let n = rest.find(|ch: char| !(ch.is_alphanumeric() || ch == '_')).unwrap_or(rest.len());
+            let n = rest
+                .find(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+                .unwrap_or(rest.len());
             let word = &rest[..n];
             let is_prefix = n <= 2 && word.chars().all(|p| "rRbBfFuU".contains(p));
             if is_prefix && rest[n..].starts_with(['\'', '"']) {
@@ -161,7 +223,13 @@ mod tests {
         let text: String = html
             .split('<')
             .enumerate()
-            .map(|(i, part)| if i == 0 { part } else { part.split_once('>').map_or("", |p| p.1) })
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    part.split_once('>').map_or("", |p| p.1)
+                }
+            })
             .collect();
         let unescaped = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         assert_eq!(unescaped, source);

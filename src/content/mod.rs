@@ -152,12 +152,20 @@ pub fn load_dir(dir: &Path, require_answers: bool) -> Result<Deck, Vec<ContentEr
     let mut seen_categories: std::collections::HashMap<String, PathBuf> = Default::default();
     for (path, category) in &categories {
         if let Some(first) = seen_categories.insert(category.id.clone(), path.clone()) {
-            errors.push(error(path, 1, format!("category `{}` is also in {}", category.id, first.display())));
+            errors.push(error(
+                path,
+                1,
+                format!("category `{}` is also in {}", category.id, first.display()),
+            ));
         }
         for q in &category.questions {
             if let Some((file, line)) = seen_ids.get(&q.id) {
                 let first = format!("{}:{line}", file.display());
-                errors.push(error(path, q.line, format!("duplicate id `{}` (first at {first})", q.id)));
+                errors.push(error(
+                    path,
+                    q.line,
+                    format!("duplicate id `{}` (first at {first})", q.id),
+                ));
             } else {
                 seen_ids.insert(q.id.clone(), (path.clone(), q.line));
             }

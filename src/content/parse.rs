@@ -47,7 +47,11 @@ fn headings(text: &str) -> Vec<Heading> {
     for (event, span) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                current = Some(Heading { level, text: String::new(), span });
+                current = Some(Heading {
+                    level,
+                    text: String::new(),
+                    span,
+                });
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(h) = current.as_mut() {
@@ -71,25 +75,43 @@ pub fn parse_file(path: &Path, text: &str, tags: &[String]) -> Result<CategoryFi
     let Some(title) = heads.first().filter(|h| h.level == HeadingLevel::H1) else {
         return Err(vec![error(path, 1, "a category file starts with `# <category title>`")]);
     };
-    let first_question = heads.iter().position(|h| h.level == HeadingLevel::H2).unwrap_or(heads.len());
+    let first_question = heads
+        .iter()
+        .position(|h| h.level == HeadingLevel::H2)
+        .unwrap_or(heads.len());
     let header_end = heads.get(first_question).map_or(text.len(), |h| h.span.start);
     let header = &text[title.span.end..header_end];
-    let id = match metadata(header, title.span.end, &lines, path, &mut errors).iter().find(|(k, ..)| k == "Category") {
+    let id = match metadata(header, title.span.end, &lines, path, &mut errors)
+        .iter()
+        .find(|(k, ..)| k == "Category")
+    {
         Some((_, value, line)) => match CATEGORIES.iter().find(|(id, _)| id == value) {
             Some((id, expected)) => {
                 if title.text != *expected {
-                    errors.push(error(path, at(title.span.start), format!("category `{id}` is titled `{expected}`")));
+                    errors.push(error(
+                        path,
+                        at(title.span.start),
+                        format!("category `{id}` is titled `{expected}`"),
+                    ));
                 }
                 id.to_string()
             }
             None => {
                 let known: Vec<_> = CATEGORIES.iter().map(|c| c.0).collect();
-                errors.push(error(path, *line, format!("unknown category `{value}` (known: {})", known.join(", "))));
+                errors.push(error(
+                    path,
+                    *line,
+                    format!("unknown category `{value}` (known: {})", known.join(", ")),
+                ));
                 String::new()
             }
         },
         None => {
-            errors.push(error(path, at(title.span.start), "missing `Category: <id>` under the title"));
+            errors.push(error(
+                path,
+                at(title.span.start),
+                "missing `Category: <id>` under the title",
+            ));
             String::new()
         }
     };
@@ -128,7 +150,11 @@ pub fn parse_file(path: &Path, text: &str, tags: &[String]) -> Result<CategoryFi
         i = end_of_question;
     }
     if errors.is_empty() {
-        Ok(CategoryFile { id, title: title.text.clone(), questions })
+        Ok(CategoryFile {
+            id,
+            title: title.text.clone(),
+            questions,
+        })
     } else {
         Err(errors)
     }
@@ -172,15 +198,25 @@ fn question(
     let id = head.text.trim().to_owned();
     let before = errors.len();
     let valid_slug = !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-');
     if !valid_slug {
-        errors.push(error(path, line, format!("question id `{id}` is not a slug (a-z, 0-9, -)")));
+        errors.push(error(
+            path,
+            line,
+            format!("question id `{id}` is not a slug (a-z, 0-9, -)"),
+        ));
     }
     let keys: Vec<&str> = meta.iter().map(|(k, ..)| k.as_str()).collect();
     if keys != ["Question", "Difficulty", "Tags"] {
-        errors.push(error(path, line, format!("`{id}`: expected Question, Difficulty, Tags lines, found {keys:?}")));
+        errors.push(error(
+            path,
+            line,
+            format!("`{id}`: expected Question, Difficulty, Tags lines, found {keys:?}"),
+        ));
         return None;
     }
     let (text, difficulty, tag_line) = (&meta[0], &meta[1], &meta[2]);
@@ -188,19 +224,36 @@ fn question(
         errors.push(error(path, text.2, "empty question text"));
     }
     if !["easy", "medium", "hard"].contains(&difficulty.1.as_str()) {
-        errors.push(error(path, difficulty.2, format!("unknown difficulty `{}` (easy, medium, hard)", difficulty.1)));
+        errors.push(error(
+            path,
+            difficulty.2,
+            format!("unknown difficulty `{}` (easy, medium, hard)", difficulty.1),
+        ));
     }
-    let tags: Vec<String> = tag_line.1.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+    let tags: Vec<String> = tag_line
+        .1
+        .split(',')
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
     for tag in &tags {
         if !vocabulary.contains(tag) {
-            errors.push(error(path, tag_line.2, format!("tag `{tag}` is not in the vocabulary (content/README.md)")));
+            errors.push(error(
+                path,
+                tag_line.2,
+                format!("tag `{tag}` is not in the vocabulary (content/README.md)"),
+            ));
         }
     }
     let answer = if sections.is_empty() {
         None
     } else {
         if !(2..=5).contains(&tags.len()) {
-            errors.push(error(path, tag_line.2, format!("`{id}` needs two to five tags, has {}", tags.len())));
+            errors.push(error(
+                path,
+                tag_line.2,
+                format!("`{id}` needs two to five tags, has {}", tags.len()),
+            ));
         }
         Some(answer(path, &id, sections, lines, errors))
     };
@@ -229,7 +282,10 @@ fn answer(
         let line = lines.line_of(head.span.start);
         let problem = match SECTIONS.iter().position(|s| s.0 == name) {
             None => Some(format!("unknown section `{name}` (sections: {})", order.join(", "))),
-            Some(p) if p < next => Some(format!("section `{name}` is out of order (order: {})", order.join(", "))),
+            Some(p) if p < next => Some(format!(
+                "section `{name}` is out of order (order: {})",
+                order.join(", ")
+            )),
             Some(p) => SECTIONS[next..p]
                 .iter()
                 .find(|s| s.1)

@@ -30,10 +30,18 @@ pub(crate) fn render_section(
         match event {
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 let shown = raw.trim();
-                errors.push(error(path, line, format!("raw HTML is not allowed (`{shown}`): use Markdown, or backticks")));
+                errors.push(error(
+                    path,
+                    line,
+                    format!("raw HTML is not allowed (`{shown}`): use Markdown, or backticks"),
+                ));
             }
             Event::Start(Tag::Image { .. }) => {
-                errors.push(error(path, line, "images are not allowed: the app loads nothing from the network"));
+                errors.push(error(
+                    path,
+                    line,
+                    "images are not allowed: the app loads nothing from the network",
+                ));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
@@ -41,7 +49,11 @@ pub(crate) fn render_section(
                     CodeBlockKind::Indented => String::new(),
                 };
                 if !LANGUAGES.contains(&lang.as_str()) {
-                    let what = if lang.is_empty() { "a code block without a language".into() } else { format!("unknown code language `{lang}`") };
+                    let what = if lang.is_empty() {
+                        "a code block without a language".into()
+                    } else {
+                        format!("unknown code language `{lang}`")
+                    };
                     errors.push(error(path, line, format!("{what} (known: {})", LANGUAGES.join(", "))));
                 }
                 code = Some((lang, String::new()));
@@ -67,9 +79,18 @@ pub(crate) fn render_section(
 fn code_block(lang: &str, text: &str) -> String {
     let text = text.strip_suffix('\n').unwrap_or(text);
     match lang {
-        "python" => format!("<pre class=\"code lang-python\"><code>{}</code></pre>\n", highlight_python(text)),
-        "output" => format!("<pre class=\"output\" aria-label=\"Output\"><samp>{}</samp></pre>\n", escape_html(text)),
-        _ => format!("<pre class=\"code lang-{lang}\"><code>{}</code></pre>\n", escape_html(text)),
+        "python" => format!(
+            "<pre class=\"code lang-python\"><code>{}</code></pre>\n",
+            highlight_python(text)
+        ),
+        "output" => format!(
+            "<pre class=\"output\" aria-label=\"Output\"><samp>{}</samp></pre>\n",
+            escape_html(text)
+        ),
+        _ => format!(
+            "<pre class=\"code lang-{lang}\"><code>{}</code></pre>\n",
+            escape_html(text)
+        ),
     }
 }
 
