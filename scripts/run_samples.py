@@ -36,7 +36,7 @@ class Sample:
 
     @property
     def where(self) -> str:
-        return f"{self.path.relative_to(ROOT)}:{self.line} ({self.question})"
+        return f"{os.path.relpath(self.path, ROOT)}:{self.line} ({self.question})"
 
 
 @dataclass
@@ -51,6 +51,9 @@ def parse_flags(info: str) -> tuple[str, dict[str, str]]:
     lang = parts[0] if parts else ""
     flags: dict[str, str] = {}
     rest = parts[1] if len(parts) > 1 else ""
+    if "no-run=" in rest:  # the reason runs to the end of the line
+        rest, reason = rest.split("no-run=", 1)
+        flags["no-run"] = reason.strip().strip('"')
     for match in re.finditer(r'([\w-]+)=("[^"]*"|\S+)', rest):
         flags[match.group(1)] = match.group(2).strip('"')
     return lang, flags

@@ -16,6 +16,7 @@ cargo clippy --all-targets --locked -- -D warnings
 step "cargo test (native)"
 cargo test --locked
 step "python samples"
+.venv-samples/bin/python scripts/test_run_samples.py
 .venv-samples/bin/python scripts/run_samples.py
 step "release build"
 SETUP_PROFILE=test scripts/build.sh
