@@ -1,6 +1,6 @@
 # The two commands a newcomer needs are `make serve` and `make test`
 # (see README.md). Each installs whatever is missing first.
-.PHONY: serve test build size setup
+.PHONY: serve test build size bench setup
 
 serve: ## build the release app and serve it on http://127.0.0.1:8080
 	scripts/serve.sh
@@ -13,6 +13,9 @@ build: ## release build into dist/
 
 size: build ## raw / gzip / brotli bytes of every file in dist/
 	scripts/size.sh
+
+bench: build ## speed figures in Chromium (not a test): first card, reveal, grade, search
+	scripts/setup.sh test && . .tools/env && node scripts/bench.mjs
 
 setup: ## install the build and test tools only
 	scripts/setup.sh test

@@ -1,0 +1,76 @@
+// Storage edge cases: a corrupted stored value, two tabs, no storage at all.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useApp } from '../lib/fixture.mjs';
+import { AppPage, STORAGE_KEY } from '../pages/app.mjs';
+
+const env = useApp();
+
+test('a corrupted stored value is kept aside, the learner is told, and the app works', async () => {
+  const app = await env.app({ acceptDownloads: true });
+  await app.open('/');
+  await app.page.evaluate((key) => localStorage.setItem(key, '{"version": 1, "questions": [oops'), STORAGE_KEY);
+  await app.reload();
+  await app.testid('corrupt-notice').waitFor();
+  const backups = () =>
+    app.page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('pyprep:python:backup:')).map((k) => localStorage.getItem(k)),
+    );
+  assert.deepEqual(await backups(), ['{"version": 1, "questions": [oops']);
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.testid('corrupt-download').click()]);
+  assert.ok(download.suggestedFilename().endsWith('.json') || download.suggestedFilename().endsWith('.txt'));
+
+  await app.open('/practice');
+  const id = await app.revealAndGrade('good');
+  assert.deepEqual(await app.storedIds(), [id]);
+  await app.reload();
+  assert.deepEqual(await backups(), ['{"version": 1, "questions": [oops'], 'the backup is never overwritten');
+  assert.deepEqual(app.page.errors.filter((e) => !e.includes('Failed to load resource')), []);
+});
+
+test('two tabs: a change in one shows in the other, and grading different questions loses nothing', async () => {
+  const first = await env.app();
+  await first.open('/practice');
+  const other = new AppPage(await first.page.context().newPage(), first.baseUrl);
+  await other.open('/');
+  assert.equal(await other.homeTotal('count-new'), 120);
+
+  const x = await first.revealAndGrade('good');
+  await other.page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-testid="count-new"]')].reduce((s, e) => s + Number.parseInt(e.textContent.replace(/\D+/g, '') || '0', 10), 0) === 119,
+  );
+
+  await other.open('/practice');
+  const y = await other.cardId();
+  assert.notEqual(y, x, 'the other tab does not offer the question just graded');
+  // Both tabs grade a different question at once: neither write may drop the other's.
+  if ((await first.cardId()) === y) {
+    await first.testid('next').click();
+    await first.waitForCardOtherThan(y);
+  }
+  const z = await first.cardId();
+  assert.notEqual(z, y);
+  await Promise.all([first.revealAndGrade('easy'), other.revealAndGrade('hard')]);
+  await first.reload();
+  const ids = await first.storedIds();
+  for (const id of [x, y, z]) assert.ok(ids.includes(id), `${id} kept (stored: ${ids})`);
+});
+
+test('with localStorage blocked the app works in memory and says so', async () => {
+  const app = await env.app();
+  await app.page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  });
+  await app.open('/practice');
+  await app.testid('storage-notice').waitFor();
+  const id = await app.revealAndGrade('good');
+  assert.ok(id);
+  await app.open('/');
+  assert.equal(await app.homeTotal('count-new'), 119);
+  assert.deepEqual(app.page.errors.filter((e) => !/blocked/.test(e)), []);
+});
