@@ -1,0 +1,38 @@
+//! Learning progress: the serde model kept in localStorage, FSRS scheduling,
+//! schema versions with migrations, export/import and merging.
+//!
+//! Everything here is pure: time comes in as `now_ms` (JS `Date.now()`), so
+//! it all runs natively under `cargo test`.
+
+mod import;
+mod merge;
+mod model;
+mod schedule;
+mod storage;
+mod validate;
+
+pub use import::{ImportError, ImportPreview, ImportSummary, export_json, parse_import};
+pub use model::{Card, CardState, Grade, Progress, QuestionProgress, ReviewEntry, Settings, Status, Theme};
+pub use storage::{LoadOutcome, load};
+
+/// The schema version this build writes and reads natively.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Milliseconds in a day.
+pub const DAY_MS: i64 = 86_400_000;
+
+/// The localStorage key of a deck's progress: `pyprep:<deck>:v1`.
+pub fn storage_key(deck: &str) -> String {
+    format!("pyprep:{deck}:v{SCHEMA_VERSION}")
+}
+
+/// Where an unreadable stored value is kept aside: `pyprep:<deck>:backup:<now_ms>`.
+pub fn backup_key(deck: &str, now_ms: i64) -> String {
+    format!("pyprep:{deck}:backup:{now_ms}")
+}
+
+/// The local day number (days since 1970-01-01 in local time) of an instant,
+/// `tz_offset_min` being minutes east of UTC (JS: `-new Date().getTimezoneOffset()`).
+pub fn local_day(ms: i64, tz_offset_min: i32) -> i64 {
+    (ms + i64::from(tz_offset_min) * 60_000).div_euclid(DAY_MS)
+}

@@ -1,0 +1,217 @@
+//! The progress model: what is stored per question, and the envelope.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::SCHEMA_VERSION;
+
+/// How well the learner recalled an answer (the four FSRS ratings).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grade {
+    Again,
+    Hard,
+    Good,
+    Easy,
+}
+
+impl Grade {
+    /// Every grade, worst first.
+    pub const ALL: [Grade; 4] = [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy];
+
+    /// The grade for keyboard key 1..=4 (1 = Again, 4 = Easy).
+    pub fn from_key(key: u8) -> Option<Grade> {
+        match key {
+            1 => Some(Grade::Again),
+            2 => Some(Grade::Hard),
+            3 => Some(Grade::Good),
+            4 => Some(Grade::Easy),
+            _ => None,
+        }
+    }
+
+    /// The button label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::Again => "Again",
+            Grade::Hard => "Hard",
+            Grade::Good => "Good",
+            Grade::Easy => "Easy",
+        }
+    }
+}
+
+/// Where a question stands for the learner.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Status {
+    /// Never graded.
+    New,
+    /// Graded, not due yet, not mastered.
+    Learning,
+    /// Has a card whose due time is at or before now.
+    Due,
+    /// Not due and FSRS stability is at least [`Status::MASTERED_STABILITY_DAYS`] (21 days).
+    Mastered,
+}
+
+impl Status {
+    /// Stability (days) from which a card that is not due counts as mastered.
+    pub const MASTERED_STABILITY_DAYS: f64 = 21.0;
+
+    /// Lowercase name, for CSS classes and test ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Learning => "learning",
+            Status::Due => "due",
+            Status::Mastered => "mastered",
+        }
+    }
+}
+
+/// The FSRS state of a card.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardState {
+    #[default]
+    New,
+    Learning,
+    Review,
+    Relearning,
+}
+
+/// FSRS memory state of one question, as plain serde fields (times in ms since the epoch).
+#[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize)]
+pub struct Card {
+    pub due_ms: i64,
+    /// Days for which recall probability stays above 90%.
+    pub stability: f64,
+    /// FSRS difficulty, 1..=10 once graded.
+    pub difficulty: f64,
+    pub elapsed_days: i64,
+    pub scheduled_days: i64,
+    pub reps: u32,
+    pub lapses: u32,
+    pub state: CardState,
+    pub last_review_ms: i64,
+}
+
+/// One grading, kept for statistics.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Serialize, Deserialize)]
+pub struct ReviewEntry {
+    pub at_ms: i64,
+    pub grade: Grade,
+}
+
+/// Everything stored about one question.
+#[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuestionProgress {
+    /// `None` until first graded.
+    pub card: Option<Card>,
+    /// Every grading, oldest first.
+    pub reviews: Vec<ReviewEntry>,
+    pub bookmarked: bool,
+    pub note: String,
+    /// When anything here last changed (decides merges).
+    pub updated_ms: i64,
+}
+
+/// Colour theme preference.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// User settings, stored with the progress.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub theme: Theme,
+    /// New cards introduced per local day (default 10).
+    pub daily_new_limit: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: Theme::System,
+            daily_new_limit: 10,
+        }
+    }
+}
+
+/// The stored envelope: one per deck. Ids not in the deck are kept, never dropped.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Progress {
+    pub version: u32,
+    #[serde(default)]
+    pub questions: BTreeMap<String, QuestionProgress>,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default)]
+    pub settings_updated_ms: i64,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            version: SCHEMA_VERSION,
+            questions: BTreeMap::new(),
+            settings: Settings::default(),
+            settings_updated_ms: 0,
+        }
+    }
+}
+
+impl Progress {
+    /// What is stored about a question, if anything.
+    pub fn get(&self, id: &str) -> Option<&QuestionProgress> {
+        self.questions.get(id)
+    }
+
+    /// The entry of a question, created empty if missing.
+    pub(super) fn entry(&mut self, id: &str) -> &mut QuestionProgress {
+        self.questions.entry(id.to_string()).or_default()
+    }
+
+    /// Flips the bookmark of a question.
+    pub fn toggle_bookmark(&mut self, id: &str, now_ms: i64) {
+        let entry = self.entry(id);
+        entry.bookmarked = !entry.bookmarked;
+        entry.updated_ms = now_ms;
+    }
+
+    /// Replaces the learner's note on a question.
+    pub fn set_note(&mut self, id: &str, text: &str, now_ms: i64) {
+        let entry = self.entry(id);
+        entry.note = text.to_string();
+        entry.updated_ms = now_ms;
+    }
+
+    /// Replaces the settings.
+    pub fn set_settings(&mut self, settings: Settings, now_ms: i64) {
+        self.settings = settings;
+        self.settings_updated_ms = now_ms;
+    }
+
+    /// The status of a question at `now_ms` (see [`Status`]).
+    pub fn status(&self, id: &str, now_ms: i64) -> Status {
+        match self.get(id).and_then(|p| p.card.as_ref()) {
+            None => Status::New,
+            Some(card) if card.due_ms <= now_ms => Status::Due,
+            Some(card) if card.stability >= Status::MASTERED_STABILITY_DAYS => Status::Mastered,
+            Some(_) => Status::Learning,
+        }
+    }
+
+    /// The compact JSON stored in localStorage.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("progress always serialises")
+    }
+}

@@ -1,0 +1,175 @@
+//! Limits on values read from outside (import files, stored values), and the
+//! errors that explain a rejection to the learner.
+
+use std::fmt;
+
+use super::model::{Card, Progress};
+
+/// Largest import file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Most questions a file may hold.
+pub const MAX_QUESTIONS: usize = 10_000;
+/// Longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 20_000;
+/// Longest question id.
+pub const MAX_ID_LEN: usize = 100;
+/// Most reviews in total.
+pub const MAX_REVIEWS: usize = 100_000;
+/// Latest plausible timestamp: 3000-01-01T00:00:00Z.
+pub const MAX_TIME_MS: i64 = 32_503_680_000_000;
+/// Largest plausible FSRS stability, in days.
+pub const MAX_STABILITY_DAYS: f64 = 1_000_000.0;
+/// Largest plausible daily new-card limit.
+pub const MAX_DAILY_NEW: u32 = 1_000;
+
+/// Why an import file (or a stored value) was refused. `Display` is the
+/// message shown to the learner.
+#[derive(Clone, PartialEq, Debug)]
+pub enum ImportError {
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge { bytes: usize },
+    /// Not parseable as JSON.
+    NotJson(String),
+    /// JSON, but not a pyprep progress file.
+    WrongShape(String),
+    /// Written by a newer schema than this build reads.
+    UnsupportedVersion(u64),
+    /// More than [`MAX_QUESTIONS`] questions.
+    TooManyQuestions(usize),
+    /// A note longer than [`MAX_NOTE_CHARS`].
+    NoteTooLong { id: String, chars: usize },
+    /// An id that is not a slug of at most [`MAX_ID_LEN`] characters.
+    BadId(String),
+    /// More than [`MAX_REVIEWS`] reviews in total.
+    TooManyReviews(usize),
+    /// A timestamp, stability or other number out of its plausible range.
+    BadValue {
+        id: String,
+        field: &'static str,
+        value: String,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "The file is too large ({bytes} bytes); the limit is {MAX_FILE_BYTES} bytes (5 MB)."
+            ),
+            ImportError::NotJson(e) => write!(f, "The file is not valid JSON: {e}."),
+            ImportError::WrongShape(e) => {
+                write!(f, "The file is not a pyprep progress file: {e}.")
+            }
+            ImportError::UnsupportedVersion(v) => write!(
+                f,
+                "The progress was saved by a newer version of pyprep (schema version {v}); \
+                 this version reads up to version {}. Update the app to open it.",
+                super::SCHEMA_VERSION
+            ),
+            ImportError::TooManyQuestions(n) => {
+                write!(f, "The file holds {n} questions; at most {MAX_QUESTIONS} are accepted.")
+            }
+            ImportError::NoteTooLong { id, chars } => write!(
+                f,
+                "The note on \"{id}\" is {chars} characters long; at most {MAX_NOTE_CHARS} are accepted."
+            ),
+            ImportError::BadId(id) => write!(
+                f,
+                "\"{}\" is not a valid question id (lowercase letters, digits, '-' or '_', at most {MAX_ID_LEN} characters).",
+                id.chars().take(120).collect::<String>()
+            ),
+            ImportError::TooManyReviews(n) => {
+                write!(f, "The file holds {n} reviews; at most {MAX_REVIEWS} are accepted.")
+            }
+            ImportError::BadValue { id, field, value } => {
+                write!(f, "The {field} of \"{id}\" has an impossible value: {value}.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// True for a question id: lowercase ASCII letters, digits, `-` and `_`,
+/// starting with a letter or digit, at most [`MAX_ID_LEN`] characters.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn check_time(id: &str, field: &'static str, ms: i64) -> Result<(), ImportError> {
+    if (0..=MAX_TIME_MS).contains(&ms) {
+        Ok(())
+    } else {
+        Err(bad(id, field, ms))
+    }
+}
+
+fn bad(id: &str, field: &'static str, value: impl ToString) -> ImportError {
+    ImportError::BadValue {
+        id: id.to_string(),
+        field,
+        value: value.to_string(),
+    }
+}
+
+fn check_card(id: &str, card: &Card) -> Result<(), ImportError> {
+    check_time(id, "due time", card.due_ms)?;
+    check_time(id, "last review time", card.last_review_ms)?;
+    if !(card.stability.is_finite() && (0.0..=MAX_STABILITY_DAYS).contains(&card.stability)) {
+        return Err(bad(id, "stability", card.stability));
+    }
+    if !(card.difficulty.is_finite() && (0.0..=10.0).contains(&card.difficulty)) {
+        return Err(bad(id, "difficulty", card.difficulty));
+    }
+    let days = -1_000_000..=1_000_000;
+    if !days.contains(&card.elapsed_days) {
+        return Err(bad(id, "elapsed days", card.elapsed_days));
+    }
+    if !days.contains(&card.scheduled_days) {
+        return Err(bad(id, "scheduled days", card.scheduled_days));
+    }
+    if card.reps > MAX_REVIEWS as u32 || card.lapses > card.reps {
+        return Err(bad(id, "repetition count", card.reps));
+    }
+    Ok(())
+}
+
+/// Checks every limit; the first violation is returned.
+pub fn validate(progress: &Progress) -> Result<(), ImportError> {
+    let n = progress.questions.len();
+    if n > MAX_QUESTIONS {
+        return Err(ImportError::TooManyQuestions(n));
+    }
+    let reviews: usize = progress.questions.values().map(|q| q.reviews.len()).sum();
+    if reviews > MAX_REVIEWS {
+        return Err(ImportError::TooManyReviews(reviews));
+    }
+    check_time("settings", "update time", progress.settings_updated_ms)?;
+    if progress.settings.daily_new_limit > MAX_DAILY_NEW {
+        let limit = progress.settings.daily_new_limit;
+        return Err(bad("settings", "daily new-card limit", limit));
+    }
+    for (id, q) in &progress.questions {
+        if !is_slug(id) {
+            return Err(ImportError::BadId(id.clone()));
+        }
+        let chars = q.note.chars().count();
+        if chars > MAX_NOTE_CHARS {
+            return Err(ImportError::NoteTooLong { id: id.clone(), chars });
+        }
+        check_time(id, "update time", q.updated_ms)?;
+        for review in &q.reviews {
+            check_time(id, "review time", review.at_ms)?;
+        }
+        if let Some(card) = &q.card {
+            check_card(id, card)?;
+        }
+    }
+    Ok(())
+}
