@@ -9,4 +9,5 @@ pub mod deck;
 pub mod progress;
 pub mod session;
 pub mod stats;
+pub mod store;
 pub mod ui;

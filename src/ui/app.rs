@@ -1,43 +1,132 @@
-//! The first screen: every category with its question count, and every
-//! question of the deck.
+//! The app shell: loads progress, saves it when it changes, listens to other
+//! tabs, applies the theme, routes between screens and hosts the live region
+//! and the shortcuts dialog.
 
 use yew::prelude::*;
 
-use crate::deck;
+use crate::store;
+use crate::ui::components::{
+    Browse, BrowseFilter, Home, MockScreen, Nav, Notices, Practice, QuestionScreen, Settings, ShortcutsDialog,
+    StatsScreen,
+};
+use crate::ui::hooks::{Shortcut, use_route, use_shortcuts};
+use crate::ui::route::Route;
+use crate::ui::state::{Action, AppHandle, AppState};
+use crate::ui::web;
 
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let total = deck::questions().len();
+    let state = use_reducer(|| AppState::from_loaded(store::load(web::now_ms())));
+    let route = use_route();
+    let filter = use_state(BrowseFilter::default);
+    let help_open = use_state(|| false);
+
+    {
+        let state = state.clone();
+        use_effect_with(state.progress_rev, move |rev| {
+            if *rev > 0 {
+                let overwrite = state.overwrite_pending;
+                match store::save(&state.progress, overwrite, web::now_ms()) {
+                    Ok(()) if overwrite => state.dispatch(Action::Overwritten),
+                    Ok(()) => {}
+                    Err(why) => state.dispatch(Action::StorageFailed(why)),
+                }
+            }
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener =
+                store::on_other_tab_change(move |progress| dispatcher.dispatch(Action::MergeFromOtherTab(progress)));
+            move || drop(listener)
+        });
+    }
+    use_effect_with(state.progress.settings.theme, |theme| web::apply_theme(*theme));
+    {
+        let help_open = help_open.clone();
+        let on_browse = matches!(route, Route::Browse);
+        use_shortcuts(Callback::from(move |shortcut| match shortcut {
+            Shortcut::Help => {
+                help_open.set(!*help_open);
+                true
+            }
+            Shortcut::Escape if *help_open => {
+                help_open.set(false);
+                true
+            }
+            Shortcut::Search => {
+                if !on_browse || !web::focus_id("search") {
+                    web::go(&Route::Browse.href());
+                    gloo::timers::callback::Timeout::new(50, || {
+                        web::focus_id("search");
+                    })
+                    .forget();
+                }
+                true
+            }
+            _ => false,
+        }));
+    }
+
+    let screen = match &route {
+        Route::Home => {
+            let filter = filter.clone();
+            let on_browse_category = Callback::from(move |category: &'static str| {
+                filter.set(BrowseFilter {
+                    category: category.to_string(),
+                    ..BrowseFilter::default()
+                })
+            });
+            html! { <Home {on_browse_category} /> }
+        }
+        Route::Browse => {
+            let set = filter.setter();
+            html! { <Browse filter={(*filter).clone()} on_filter={Callback::from(move |f| set.set(f))} /> }
+        }
+        Route::Question(id) => {
+            let order = filter.results(&state.progress, web::now_ms());
+            html! { <QuestionScreen key={id.clone()} id={id.clone()} {order} /> }
+        }
+        Route::Practice(scope) => {
+            html! { <Practice key={route.href()} scope={scope.clone()} /> }
+        }
+        Route::Mock => html! { <MockScreen /> },
+        Route::Stats => html! { <StatsScreen /> },
+        Route::Settings => html! { <Settings /> },
+        Route::NotFound => html! {
+            <>
+                <h1>{ "Page not found" }</h1>
+                <p><a href="#/">{ "Go to the start page" }</a></p>
+            </>
+        },
+    };
+    let open_help = {
+        let help_open = help_open.clone();
+        Callback::from(move |_: MouseEvent| help_open.set(true))
+    };
+    let close_help = {
+        let help_open = help_open.clone();
+        Callback::from(move |_| help_open.set(false))
+    };
+
     html! {
-        <main class="app" data-testid="app">
+        <ContextProvider<AppHandle> context={state.clone()}>
             <header class="app-header">
-                <h1>{ "pyprep" }</h1>
-                <p class="tagline">{ format!("{total} Python interview questions with model answers") }</p>
+                <a class="brand" href="#/">{ "pyprep" }</a>
+                <Nav route={route.clone()} />
+                <button type="button" class="help-button" aria-label="Keyboard shortcuts"
+                    aria-haspopup="dialog" onclick={open_help}>{ "?" }</button>
             </header>
-            <nav aria-label="Categories">
-                <ul class="category-list" data-testid="category-list">
-                    { for deck::categories().iter().map(|c| html! {
-                        <li data-testid="category" data-category={c.id}>
-                            <a href={format!("#{}", c.id)}>{ c.title }</a>
-                            <span class="count" data-testid="category-count">{ deck::in_category(c.id).count() }</span>
-                        </li>
-                    }) }
-                </ul>
-            </nav>
-            { for deck::categories().iter().map(|c| html! {
-                <section class="category" id={c.id} aria-labelledby={format!("{}-title", c.id)}>
-                    <h2 id={format!("{}-title", c.id)}>{ c.title }</h2>
-                    <ol class="question-list">
-                        { for deck::in_category(c.id).map(|q| html! {
-                            <li data-testid="question" data-id={q.id} class={classes!("question", q.difficulty.as_str())}>
-                                <span class="question-text">{ Html::from_html_unchecked(AttrValue::Static(q.text_html)) }</span>
-                                <span class="badge">{ q.difficulty.as_str() }</span>
-                            </li>
-                        }) }
-                    </ol>
-                </section>
-            }) }
-        </main>
+            <main id="main" class="app">
+                <Notices />
+                { screen }
+                <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
+                    { state.live.clone() }
+                </div>
+            </main>
+            if *help_open { <ShortcutsDialog on_close={close_help} /> }
+        </ContextProvider<AppHandle>>
     }
 }

@@ -1,0 +1,31 @@
+//! The four self-grades: Again, Hard, Good, Easy (keys 1 to 4).
+
+use yew::prelude::*;
+
+use crate::progress::Grade;
+
+/// Props of [`GradeBar`].
+#[derive(Properties, PartialEq)]
+pub struct GradeBarProps {
+    pub on_grade: Callback<Grade>,
+}
+
+/// Buttons grading the current question.
+#[function_component(GradeBar)]
+pub fn grade_bar(props: &GradeBarProps) -> Html {
+    html! {
+        <div class="grade-bar" role="group" aria-label="How well did you recall it?">
+            { for Grade::ALL.iter().enumerate().map(|(i, &grade)| {
+                let name = grade.label().to_lowercase();
+                let onclick = props.on_grade.reform(move |_: MouseEvent| grade);
+                html! {
+                    <button type="button" class={classes!("grade", name.clone())}
+                        data-testid={format!("grade-{name}")} {onclick}
+                        aria-keyshortcuts={(i + 1).to_string()}>
+                        { grade.label() }<kbd aria-hidden="true">{ i + 1 }</kbd>
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,88 @@
+//! Home: categories with their progress, what is due today, the streak, and
+//! one button that starts the right session.
+
+use yew::prelude::*;
+
+use super::use_app;
+use crate::deck;
+use crate::session::{self, Scope};
+use crate::stats;
+use crate::ui::route::Route;
+use crate::ui::web;
+
+/// Props of [`Home`].
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    /// Browse one category (sets the browse filter, then navigates).
+    pub on_browse_category: Callback<&'static str>,
+}
+
+/// The start screen.
+#[function_component(Home)]
+pub fn home(props: &HomeProps) -> Html {
+    let state = use_app();
+    let progress = &state.progress;
+    let (now, tz) = (web::now_ms(), web::tz_offset_min());
+    let questions = deck::questions();
+    let all = Scope::default();
+    let due = stats::due_now(questions, progress, &all, now);
+    let queue = session::practice_queue(questions, progress, &all, now, tz).len();
+    let streak = stats::streak(progress, now, tz);
+    let (label, target) = if due > 0 {
+        (
+            format!("Continue: review {due} due {}", plural(due, "card")),
+            Route::Practice(vec![]),
+        )
+    } else if queue > 0 {
+        (
+            format!("Continue: learn {queue} new {}", plural(queue, "card")),
+            Route::Practice(vec![]),
+        )
+    } else {
+        ("All done for today: browse questions".to_string(), Route::Browse)
+    };
+    let go = Callback::from(move |_: MouseEvent| web::go(&target.href()));
+
+    html! {
+        <>
+            <h1>{ "Python interview practice" }</h1>
+            <section class="today" aria-labelledby="today-title">
+                <h2 id="today-title">{ "Today" }</h2>
+                <p class="today-figures">
+                    <span><strong data-testid="due-today">{ due }</strong>{ format!(" {} due", plural(due, "card")) }</span>
+                    <span><strong data-testid="streak">{ streak }</strong>{ format!("-day streak") }</span>
+                </p>
+                <button type="button" class="primary" data-testid="continue" onclick={go}>{ label }</button>
+            </section>
+            <section aria-labelledby="categories-title">
+                <h2 id="categories-title">{ "Categories" }</h2>
+                <ul class="category-grid">
+                    { for stats::mastery(questions, progress, now).into_iter().map(|m| {
+                        let title = deck::category(m.category).map_or(m.category, |c| c.title);
+                        html! {
+                            <li class="category-card" data-testid="category-card" data-category={m.category}>
+                                <h3>{ title }</h3>
+                                <p class="counts">
+                                    <span><strong data-testid="count-new">{ m.new }</strong>{ " new" }</span>
+                                    <span><strong data-testid="count-learning">{ m.learning + m.due }</strong>{ " learning" }</span>
+                                    <span><strong data-testid="count-mastered">{ m.mastered }</strong>{ " mastered" }</span>
+                                </p>
+                                <p class="card-links">
+                                    <a href={Route::Practice(vec![m.category.to_string()]).href()}
+                                        aria-label={format!("Practise {title}")}>{ "Practise" }</a>
+                                    <a href="#/browse" aria-label={format!("Browse {title}")}
+                                        onclick={props.on_browse_category.reform(move |_: MouseEvent| m.category)}>{ "Browse" }</a>
+                                </p>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
+        </>
+    }
+}
+
+/// `word` with an `s` unless `n` is 1.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 { word.to_string() } else { format!("{word}s") }
+}

@@ -1,0 +1,107 @@
+//! One question of a running mock interview, with its countdown.
+
+use yew::prelude::*;
+
+use super::card::QuestionCard;
+use super::grade_bar::GradeBar;
+use super::use_app;
+use crate::deck;
+use crate::progress::Grade;
+use crate::session::MockInterview;
+use crate::ui::hooks::{Shortcut, use_shortcuts, use_ticker};
+use crate::ui::state::Action;
+use crate::ui::web;
+
+/// Props of [`MockRun`].
+#[derive(Properties, PartialEq)]
+pub struct MockRunProps {
+    pub interview: MockInterview,
+    pub on_grade: Callback<Grade>,
+}
+
+/// `m:ss`.
+fn clock(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// The current mock question (the component is keyed by question index).
+#[function_component(MockRun)]
+pub fn mock_run(props: &MockRunProps) -> Html {
+    let state = use_app();
+    let revealed = use_state(|| false);
+    let interview = &props.interview;
+    let now = use_ticker(true);
+    let left = interview.remaining_seconds(now);
+    let timed_out = left == 0;
+    {
+        let (revealed, state) = (revealed.clone(), state.clone());
+        use_effect_with(timed_out, move |&timed_out| {
+            if timed_out && !*revealed {
+                revealed.set(true);
+                state.dispatch(Action::Announce("Time is up. Answer revealed".into()));
+            }
+        });
+    }
+    let reveal = {
+        let (revealed, state) = (revealed.clone(), state.clone());
+        Callback::from(move |()| {
+            if !*revealed {
+                revealed.set(true);
+                state.dispatch(Action::Announce("Answer revealed".into()));
+            }
+        })
+    };
+    {
+        let (reveal, on_grade, shown) = (reveal.clone(), props.on_grade.clone(), *revealed);
+        use_shortcuts(Callback::from(move |shortcut| match shortcut {
+            Shortcut::Reveal if !shown => {
+                reveal.emit(());
+                true
+            }
+            Shortcut::Grade(n) if shown => Grade::from_key(n).map(|g| on_grade.emit(g)).is_some(),
+            _ => false,
+        }));
+    }
+    let Some(question) = interview.current().and_then(deck::question) else {
+        return html! {};
+    };
+    let entry = state.progress.get(question.id);
+    let id = question.id;
+    let on_note = {
+        let state = state.clone();
+        Callback::from(move |text: String| {
+            state.dispatch(Action::SetNote {
+                id: id.to_string(),
+                text,
+                now_ms: web::now_ms(),
+            })
+        })
+    };
+    let on_bookmark = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            state.dispatch(Action::ToggleBookmark {
+                id: id.to_string(),
+                now_ms: web::now_ms(),
+            })
+        })
+    };
+    html! {
+        <>
+            <h1>{ "Mock interview" }</h1>
+            <div class="mock-status">
+                <p>{ format!("Question {} of {}", interview.index + 1, interview.ids.len()) }</p>
+                <p class={classes!("timer", timed_out.then_some("over"))} role="timer" aria-label="Time left"
+                    data-testid="mock-timer">
+                    { if timed_out { "Time is up".to_string() } else { clock(left) } }
+                </p>
+            </div>
+            <QuestionCard {question} revealed={*revealed} on_reveal={reveal}
+                bookmarked={entry.is_some_and(|e| e.bookmarked)} {on_bookmark}
+                note={AttrValue::from(entry.map(|e| e.note.clone()).unwrap_or_default())} {on_note}
+                note_label="Your answer (optional, kept as your note)">
+                if *revealed { <GradeBar on_grade={props.on_grade.clone()} /> }
+            </QuestionCard>
+        </>
+    }
+}

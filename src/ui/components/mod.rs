@@ -1,0 +1,39 @@
+//! One component per file; props are `XxxProps`, callbacks `on_*`.
+
+mod answer;
+mod browse;
+mod card;
+mod category_picker;
+mod chart;
+mod grade_bar;
+mod home;
+mod import_panel;
+mod mock;
+mod mock_run;
+mod mock_summary;
+mod nav;
+mod notices;
+mod practice;
+mod question_screen;
+mod settings;
+mod shortcuts_dialog;
+mod stats;
+
+pub use browse::{Browse, BrowseFilter};
+pub use home::Home;
+pub use mock::MockScreen;
+pub use nav::Nav;
+pub use notices::Notices;
+pub use practice::Practice;
+pub use question_screen::QuestionScreen;
+pub use settings::Settings;
+pub use shortcuts_dialog::ShortcutsDialog;
+pub use stats::StatsScreen;
+
+use crate::ui::state::AppHandle;
+
+/// The shared app state; every screen is rendered inside its provider.
+#[yew::hook]
+fn use_app() -> AppHandle {
+    yew::use_context::<AppHandle>().expect("screens render inside the app's context provider")
+}

@@ -1,0 +1,52 @@
+//! Banners about storage: memory-only mode, and an unreadable saved value
+//! that was kept aside (with a button downloading it).
+
+use yew::prelude::*;
+
+use super::use_app;
+use crate::store::DECK;
+use crate::ui::web;
+
+/// The storage notices, shown above every screen while they apply.
+#[function_component(Notices)]
+pub fn notices() -> Html {
+    let state = use_app();
+    let download_failed = use_state(|| false);
+    let memory = state.memory_only.as_ref().map(|why| html! {
+        <div class="notice warning" data-testid="storage-notice">
+            <p>
+                <strong>{ "Your progress is not being saved. " }</strong>
+                { format!("Because {why}, the app keeps working in memory only: progress will be lost when you close this page. ") }
+                { "You can still export it from Settings." }
+            </p>
+        </div>
+    });
+    let unreadable = state.unreadable.as_ref().map(|bad| {
+        let raw = bad.raw.clone();
+        let failed = download_failed.clone();
+        let download = Callback::from(move |_: MouseEvent| {
+            let name = format!("pyprep-{DECK}-unreadable-{}.json", web::now_ms());
+            failed.set(web::download_text(&name, &raw).is_err());
+        });
+        let kept = match &bad.backup_key {
+            Some(key) => format!("It has been kept aside in this browser under \"{key}\" and was not changed."),
+            None => "It could not be copied aside, so it was left untouched.".to_string(),
+        };
+        html! {
+            <div class="notice error" data-testid="corrupt-notice" role="alert">
+                <p>
+                    <strong>{ "Your saved progress could not be read. " }</strong>
+                    { format!("({}) ", bad.error) }{ kept }
+                    { " You are starting with empty progress. Download the saved value to keep a copy." }
+                </p>
+                <button type="button" data-testid="corrupt-download" onclick={download}>
+                    { "Download the unreadable progress" }
+                </button>
+                if *download_failed {
+                    <p>{ "The download could not be started in this browser." }</p>
+                }
+            </div>
+        }
+    });
+    html! { <>{ memory }{ unreadable }</> }
+}

@@ -1,0 +1,104 @@
+//! One question, linkable as `#/q/<id>`: the question, its model answer,
+//! bookmark and note, and the previous/next question of the browse list.
+
+use yew::prelude::*;
+
+use super::card::QuestionCard;
+use super::use_app;
+use crate::deck;
+use crate::ui::hooks::{Shortcut, use_shortcuts};
+use crate::ui::route::Route;
+use crate::ui::state::Action;
+use crate::ui::web;
+
+/// Props of [`QuestionScreen`].
+#[derive(Properties, PartialEq)]
+pub struct QuestionScreenProps {
+    pub id: String,
+    /// The list J/K walk through (the browse results).
+    pub order: Vec<&'static str>,
+}
+
+/// The question screen.
+#[function_component(QuestionScreen)]
+pub fn question_screen(props: &QuestionScreenProps) -> Html {
+    let state = use_app();
+    let question = deck::question(&props.id);
+    let order = if props.order.contains(&props.id.as_str()) {
+        props.order.clone()
+    } else {
+        deck::questions().iter().map(|q| q.id).collect()
+    };
+    let at = order.iter().position(|id| *id == props.id);
+    let prev = at.and_then(|i| i.checked_sub(1)).map(|i| order[i]);
+    let next = at.and_then(|i| order.get(i + 1).copied());
+    let id = props.id.clone();
+    let on_bookmark = {
+        let (state, id) = (state.clone(), id.clone());
+        Callback::from(move |()| {
+            state.dispatch(Action::ToggleBookmark {
+                id: id.clone(),
+                now_ms: web::now_ms(),
+            })
+        })
+    };
+    {
+        let on_bookmark = on_bookmark.clone();
+        use_shortcuts(Callback::from(move |shortcut| {
+            let go = |target: Option<&str>| {
+                if let Some(target) = target {
+                    web::go(&Route::Question(target.to_string()).href());
+                }
+                true
+            };
+            match shortcut {
+                Shortcut::Next => go(next),
+                Shortcut::Prev => go(prev),
+                Shortcut::Bookmark => {
+                    on_bookmark.emit(());
+                    true
+                }
+                _ => false,
+            }
+        }));
+    }
+    let Some(question) = question else {
+        return html! {
+            <>
+                <h1>{ "Question not found" }</h1>
+                <p>{ "There is no question with this address. " }<a href="#/browse">{ "Browse all questions" }</a></p>
+            </>
+        };
+    };
+    let entry = state.progress.get(&props.id);
+    let on_note = {
+        let (state, id) = (state.clone(), id.clone());
+        Callback::from(move |text: String| {
+            state.dispatch(Action::SetNote {
+                id: id.clone(),
+                text,
+                now_ms: web::now_ms(),
+            })
+        })
+    };
+    let link = |target: Option<&str>, testid: &'static str, label: &'static str| match target {
+        Some(target) => html! {
+            <a class="button" href={Route::Question(target.to_string()).href()} data-testid={testid}>{ label }</a>
+        },
+        None => html! { <span class="button disabled" aria-disabled="true" data-testid={testid}>{ label }</span> },
+    };
+    html! {
+        <>
+            <p class="back"><a href="#/browse">{ "← All questions" }</a></p>
+            <QuestionCard {question} revealed={true} on_reveal={Callback::noop()}
+                bookmarked={entry.is_some_and(|e| e.bookmarked)} {on_bookmark}
+                note={AttrValue::from(entry.map(|e| e.note.clone()).unwrap_or_default())} {on_note}
+                note_label="Your note" level={1}>
+                <nav class="card-nav" aria-label="Questions">
+                    { link(prev, "prev", "← Previous") }
+                    { link(next, "next", "Next →") }
+                </nav>
+            </QuestionCard>
+        </>
+    }
+}

@@ -1,0 +1,106 @@
+//! Keyboard shortcuts: one `keydown` listener per component that asks for
+//! them, always calling the latest handler. Nothing fires while the learner
+//! types in a field, except Escape.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+/// A command a key stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shortcut {
+    /// Space or Enter.
+    Reveal,
+    /// 1 to 4.
+    Grade(u8),
+    /// J, ArrowDown, ArrowRight.
+    Next,
+    /// K, ArrowUp, ArrowLeft.
+    Prev,
+    /// `/`.
+    Search,
+    /// B.
+    Bookmark,
+    /// `?`.
+    Help,
+    /// Escape.
+    Escape,
+}
+
+/// What the element receiving the key is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// A text field, select or editable region: only Escape counts.
+    Typing,
+    /// A button or link: Space and Enter keep their own meaning.
+    Control,
+    Other,
+}
+
+fn target_kind(event: &KeyboardEvent) -> Target {
+    let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return Target::Other;
+    };
+    match element.tag_name().to_ascii_lowercase().as_str() {
+        "input" | "textarea" | "select" => Target::Typing,
+        "button" | "a" | "summary" => Target::Control,
+        _ if element.has_attribute("contenteditable") => Target::Typing,
+        _ => Target::Other,
+    }
+}
+
+/// The shortcut a key press stands for, if any.
+fn shortcut(event: &KeyboardEvent) -> Option<Shortcut> {
+    if event.ctrl_key() || event.meta_key() || event.alt_key() {
+        return None;
+    }
+    let target = target_kind(event);
+    let key = event.key();
+    if key == "Escape" {
+        return Some(Shortcut::Escape);
+    }
+    if target == Target::Typing {
+        return None;
+    }
+    let found = match key.as_str() {
+        " " | "Enter" if target == Target::Control => return None,
+        " " | "Enter" => Shortcut::Reveal,
+        "1" | "2" | "3" | "4" => Shortcut::Grade(key.as_bytes()[0] - b'0'),
+        "j" | "J" | "ArrowDown" | "ArrowRight" => Shortcut::Next,
+        "k" | "K" | "ArrowUp" | "ArrowLeft" => Shortcut::Prev,
+        "/" => Shortcut::Search,
+        "b" | "B" => Shortcut::Bookmark,
+        "?" => Shortcut::Help,
+        _ => return None,
+    };
+    Some(found)
+}
+
+/// Calls `handler` for each shortcut pressed while the component is mounted.
+/// The handler returns whether it used the key (then its default is prevented).
+#[hook]
+pub fn use_shortcuts(handler: Callback<Shortcut, bool>) {
+    let latest = use_mut_ref(|| handler.clone());
+    *latest.borrow_mut() = handler;
+    use_effect_with((), move |_| {
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = web_sys::window().and_then(|w| w.document()).map(|document| {
+            EventListener::new_with_options(&document, "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if event.default_prevented() {
+                    return;
+                }
+                if let Some(shortcut) = shortcut(event) {
+                    let handler = latest.borrow().clone();
+                    if handler.emit(shortcut) {
+                        event.prevent_default();
+                    }
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
