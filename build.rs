@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 /// Set once every seed question has an answer: from then on a question
 /// without one is a build error rather than a count in the build output.
-const REQUIRE_EVERY_ANSWER: bool = false;
+const REQUIRE_EVERY_ANSWER: bool = true;
 
 fn main() {
     println!("cargo::rerun-if-env-changed=PYPREP_CONTENT_DIR");
