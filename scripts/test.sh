@@ -21,4 +21,4 @@ step "python samples"
 step "release build"
 SETUP_PROFILE=test scripts/build.sh
 step "browser tests (headless Chromium)"
-node --test --test-concurrency=1 e2e/specs/
+node --test --test-concurrency=1 --test-timeout=120000 e2e/specs/*.spec.mjs
