@@ -73,7 +73,11 @@ pub fn streak(progress: &Progress, now_ms: i64, tz_offset_min: i32) -> u32 {
     days.sort_unstable();
     days.dedup();
     let today = local_day(now_ms, tz_offset_min);
-    let start = if days.last() == Some(&today) { today } else { today - 1 };
+    let start = if days.binary_search(&today).is_ok() {
+        today
+    } else {
+        today - 1
+    };
     let mut expected = start;
     let mut streak = 0;
     for &day in days.iter().rev().skip_while(|&&d| d > start) {
