@@ -155,7 +155,8 @@ fn raw_html_images_and_unknown_languages_are_rejected() {
     let text = ANSWERED
         .replace("Lists are mutable", "Lists are <b>mutable</b>")
         .replace("- Thinking tuples", "- ![x](https://example.com/x.png) Thinking tuples")
-        .replace("```output", "```rust");
+        .replace("```output", "```rust")
+        .replace("Some `code` and a sample:", "| | a |\n| --- | --- |\n| x | y |");
     let dir = content_dir("html", &[("dsa.md", &text)]);
     let shown: Vec<String> = errors_of(&dir)
         .iter()
@@ -168,11 +169,15 @@ fn raw_html_images_and_unknown_languages_are_rejected() {
         "{shown:?}"
     );
     assert!(
-        shown.iter().any(|s| s.starts_with("23: unknown code language `rust`")),
+        shown.iter().any(|s| s.starts_with("25: unknown code language `rust`")),
         "{shown:?}"
     );
     assert!(
-        shown.iter().any(|s| s.starts_with("33: images are not allowed")),
+        shown.iter().any(|s| s.starts_with("35: images are not allowed")),
+        "{shown:?}"
+    );
+    assert!(
+        shown.iter().any(|s| s.starts_with("17: empty table header cell")),
         "{shown:?}"
     );
 }

@@ -25,6 +25,8 @@ pub(crate) fn render_section(
 ) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut code: Option<(String, String)> = None; // (language, text)
+    let mut in_table_head = false;
+    let mut header_cell: Option<(usize, bool)> = None; // (line, has text)
     for (event, span) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         let line = lines.line_of(offset + span.start);
         match event {
@@ -57,6 +59,28 @@ pub(crate) fn render_section(
                     errors.push(error(path, line, format!("{what} (known: {})", LANGUAGES.join(", "))));
                 }
                 code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::TableHead) => {
+                in_table_head = true;
+                events.push(event);
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_table_head = false;
+                events.push(event);
+            }
+            Event::Start(Tag::TableCell) if in_table_head => {
+                header_cell = Some((line, false));
+                events.push(event);
+            }
+            Event::End(TagEnd::TableCell) if in_table_head => {
+                if let Some((at, false)) = header_cell.take() {
+                    errors.push(error(path, at, "empty table header cell: name the column (screen readers read it)"));
+                }
+                events.push(event);
+            }
+            Event::Text(_) | Event::Code(_) if header_cell.is_some() => {
+                header_cell = header_cell.map(|(at, _)| (at, true));
+                events.push(event);
             }
             Event::Text(text) if code.is_some() => {
                 if let Some((_, buffer)) = code.as_mut() {
