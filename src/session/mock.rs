@@ -1,0 +1,200 @@
+//! Mock interviews: the deterministic pick and the timed state machine.
+
+use crate::deck::Question;
+use crate::progress::{Grade, Progress};
+
+use super::Scope;
+
+/// Settings of a mock interview.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct MockConfig {
+    /// Categories to draw from (empty = all).
+    pub categories: Vec<String>,
+    /// Number of questions.
+    pub count: usize,
+    /// Time per question (at least 1 second is used).
+    pub seconds_per_question: u32,
+    /// Seed of the pseudo-random pick: the same seed picks the same questions.
+    pub seed: u64,
+}
+
+/// SplitMix64: a tiny deterministic generator for shuffling.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// True when the learner struggles with a question: its last grade was
+/// Again or Hard, or its card has lapsed.
+fn is_weak(progress: &Progress, id: &str) -> bool {
+    progress.get(id).is_some_and(|p| {
+        p.reviews
+            .last()
+            .is_some_and(|r| matches!(r.grade, Grade::Again | Grade::Hard))
+            || p.card.as_ref().is_some_and(|c| c.lapses > 0)
+    })
+}
+
+/// Picks the questions of a mock interview, deterministically for a seed.
+/// Only answered questions in the configured categories are eligible. Weak
+/// questions (last graded Again/Hard, or lapsed) fill up to half of the
+/// slots; the rest are drawn round-robin across categories for a mix; the
+/// final order is shuffled.
+pub fn pick_mock(questions: &[Question], progress: &Progress, config: &MockConfig) -> Vec<&'static str> {
+    let mut rng = SplitMix(config.seed);
+    let scope = Scope {
+        categories: config.categories.clone(),
+    };
+    let mut pool: Vec<&Question> = questions
+        .iter()
+        .filter(|q| q.answer.is_some() && scope.includes(q.category))
+        .collect();
+    rng.shuffle(&mut pool);
+    let (weak, mut rest): (Vec<&Question>, Vec<&Question>) = pool.into_iter().partition(|q| is_weak(progress, q.id));
+    let mut picked: Vec<&'static str> = weak.iter().take(config.count / 2).map(|q| q.id).collect();
+    rest.extend(weak.iter().skip(config.count / 2));
+    let mut categories: Vec<&str> = rest.iter().map(|q| q.category).collect();
+    categories.sort_unstable();
+    categories.dedup();
+    while picked.len() < config.count && !rest.is_empty() {
+        for category in &categories {
+            if picked.len() == config.count {
+                break;
+            }
+            if let Some(i) = rest.iter().position(|q| q.category == *category) {
+                picked.push(rest.remove(i).id);
+            }
+        }
+    }
+    rng.shuffle(&mut picked);
+    picked
+}
+
+/// The outcome of one mock question.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct MockResult {
+    pub id: &'static str,
+    pub grade: Grade,
+    /// Whole seconds used (rounded up), at most the time per question.
+    pub seconds_used: u32,
+    /// The time per question ran out before grading.
+    pub timed_out: bool,
+}
+
+/// Totals at the end of a mock interview.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct MockSummary {
+    /// Results per grade, indexed Again, Hard, Good, Easy.
+    pub counts: [u32; 4],
+    pub timed_out: u32,
+    pub total_seconds: u32,
+    /// Average seconds per answered question, rounded.
+    pub average_seconds: u32,
+    /// Questions graded Again or Hard, or timed out, in interview order.
+    pub to_review: Vec<&'static str>,
+}
+
+impl MockSummary {
+    /// How many results had this grade.
+    pub fn count(&self, grade: Grade) -> u32 {
+        self.counts[grade as usize]
+    }
+}
+
+/// A running mock interview: one question at a time, each with a timer.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct MockInterview {
+    pub ids: Vec<&'static str>,
+    pub config: MockConfig,
+    /// Position of the current question; `ids.len()` when finished.
+    pub index: usize,
+    pub started_ms: i64,
+    pub question_started_ms: i64,
+    pub results: Vec<MockResult>,
+}
+
+impl MockInterview {
+    /// Starts an interview over `ids` (usually from [`pick_mock`]).
+    pub fn start(ids: Vec<&'static str>, config: MockConfig, now_ms: i64) -> MockInterview {
+        MockInterview {
+            ids,
+            config,
+            index: 0,
+            started_ms: now_ms,
+            question_started_ms: now_ms,
+            results: Vec::new(),
+        }
+    }
+
+    fn limit_ms(&self) -> i64 {
+        i64::from(self.config.seconds_per_question.max(1)) * 1000
+    }
+
+    /// The question being asked, if not finished.
+    pub fn current(&self) -> Option<&'static str> {
+        self.ids.get(self.index).copied()
+    }
+
+    /// Seconds left on the current question (rounded up; 0 once time is up).
+    pub fn remaining_seconds(&self, now_ms: i64) -> u32 {
+        let left = self.limit_ms() - (now_ms - self.question_started_ms).max(0);
+        (left.max(0) as u64).div_ceil(1000) as u32
+    }
+
+    /// True when the current question's time has run out.
+    pub fn is_timed_out(&self, now_ms: i64) -> bool {
+        now_ms - self.question_started_ms >= self.limit_ms()
+    }
+
+    /// Records the grade of the current question and moves to the next.
+    /// Returns the result (for `progress.grade`), or `None` when finished.
+    pub fn record(&mut self, grade: Grade, now_ms: i64) -> Option<MockResult> {
+        let id = self.current()?;
+        let used_ms = (now_ms - self.question_started_ms).clamp(0, self.limit_ms());
+        let result = MockResult {
+            id,
+            grade,
+            seconds_used: (used_ms as u64).div_ceil(1000) as u32,
+            timed_out: self.is_timed_out(now_ms),
+        };
+        self.results.push(result);
+        self.index += 1;
+        self.question_started_ms = now_ms;
+        Some(result)
+    }
+
+    /// True once every question has a result.
+    pub fn is_finished(&self) -> bool {
+        self.index >= self.ids.len()
+    }
+
+    /// Totals over the results so far.
+    pub fn summary(&self) -> MockSummary {
+        let mut summary = MockSummary::default();
+        for r in &self.results {
+            summary.counts[r.grade as usize] += 1;
+            summary.total_seconds += r.seconds_used;
+            summary.timed_out += u32::from(r.timed_out);
+            if r.timed_out || matches!(r.grade, Grade::Again | Grade::Hard) {
+                summary.to_review.push(r.id);
+            }
+        }
+        let n = self.results.len() as u32;
+        summary.average_seconds = (summary.total_seconds + n / 2).checked_div(n).unwrap_or(0);
+        summary
+    }
+}

@@ -1,0 +1,190 @@
+//! Browsing: filters, the instant-search index and HTML-to-text for it.
+
+use std::sync::OnceLock;
+
+use crate::deck::{self, Difficulty, Question};
+use crate::progress::{Progress, Status};
+
+/// Status filter of the browse view.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum StatusFilter {
+    New,
+    Due,
+    Learning,
+    Mastered,
+    Bookmarked,
+}
+
+/// Browse filters; `None` and an empty query match everything.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Filter {
+    pub category: Option<String>,
+    pub difficulty: Option<Difficulty>,
+    pub tag: Option<String>,
+    pub status: Option<StatusFilter>,
+    /// Instant search: every whitespace-separated term must appear (case-insensitive).
+    pub query: String,
+}
+
+/// Lowercased searchable text per question (question + answer with HTML
+/// tags stripped and entities decoded), built once.
+pub struct SearchIndex {
+    questions: &'static [Question],
+    texts: Vec<String>,
+}
+
+impl SearchIndex {
+    /// Builds the index of `questions`.
+    pub fn new(questions: &'static [Question]) -> SearchIndex {
+        let texts = questions.iter().map(search_text).collect();
+        SearchIndex { questions, texts }
+    }
+
+    /// The index of the bundled deck, built on first use.
+    pub fn deck() -> &'static SearchIndex {
+        static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+        INDEX.get_or_init(|| SearchIndex::new(deck::questions()))
+    }
+
+    /// True when every term of `query` appears in question `index`'s text.
+    pub fn matches(&self, index: usize, query: &str) -> bool {
+        let query = query.to_lowercase();
+        self.matches_lowercase(index, &query)
+    }
+
+    fn matches_lowercase(&self, index: usize, query: &str) -> bool {
+        let text = &self.texts[index];
+        query.split_whitespace().all(|term| text.contains(term))
+    }
+
+    /// The questions passing `filter`, in deck order.
+    pub fn browse(&self, progress: &Progress, filter: &Filter, now_ms: i64) -> Vec<&'static Question> {
+        let query = filter.query.to_lowercase();
+        let questions: &'static [Question] = self.questions;
+        questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| filter.category.as_deref().is_none_or(|c| q.category == c))
+            .filter(|(_, q)| filter.difficulty.is_none_or(|d| q.difficulty == d))
+            .filter(|(_, q)| filter.tag.as_deref().is_none_or(|t| q.tags.contains(&t)))
+            .filter(|(_, q)| filter.status.is_none_or(|s| status_matches(s, progress, q.id, now_ms)))
+            .filter(|(i, _)| self.matches_lowercase(*i, &query))
+            .map(|(_, q)| q)
+            .collect()
+    }
+}
+
+fn status_matches(filter: StatusFilter, progress: &Progress, id: &str, now_ms: i64) -> bool {
+    let status = progress.status(id, now_ms);
+    match filter {
+        StatusFilter::New => status == Status::New,
+        StatusFilter::Due => status == Status::Due,
+        StatusFilter::Learning => status == Status::Learning,
+        StatusFilter::Mastered => status == Status::Mastered,
+        StatusFilter::Bookmarked => progress.get(id).is_some_and(|p| p.bookmarked),
+    }
+}
+
+/// The questions passing `filter`, in deck order. Uses the cached deck index
+/// when `questions` is the bundled deck; otherwise builds one (keep a
+/// [`SearchIndex`] and call [`SearchIndex::browse`] to avoid that).
+pub fn browse(
+    questions: &'static [Question],
+    progress: &Progress,
+    filter: &Filter,
+    now_ms: i64,
+) -> Vec<&'static Question> {
+    if std::ptr::eq(questions, deck::questions()) {
+        SearchIndex::deck().browse(progress, filter, now_ms)
+    } else {
+        SearchIndex::new(questions).browse(progress, filter, now_ms)
+    }
+}
+
+/// Every tag used, sorted and unique.
+pub fn all_tags(questions: &[Question]) -> Vec<&'static str> {
+    let mut tags: Vec<&'static str> = questions.iter().flat_map(|q| q.tags.iter().copied()).collect();
+    tags.sort_unstable();
+    tags.dedup();
+    tags
+}
+
+fn search_text(q: &Question) -> String {
+    let mut text = q.text.to_string();
+    if let Some(a) = &q.answer {
+        for html in [a.short, a.explanation, a.example, a.follow_ups, a.pitfalls] {
+            text.push(' ');
+            text.push_str(&html_to_text(html));
+        }
+    }
+    text.to_lowercase()
+}
+
+/// Plain text of an HTML fragment: tags removed (block tags become a space),
+/// common and numeric entities decoded.
+pub fn html_to_text(html: &str) -> String {
+    const BLOCK: [&str; 14] = [
+        "p",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "div",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "tr",
+        "td",
+        "blockquote",
+    ];
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('<') {
+            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            let name = rest[1..end].trim_start_matches('/');
+            let name = name.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+            if BLOCK.contains(&name.to_ascii_lowercase().as_str()) {
+                out.push(' ');
+            }
+            rest = &rest[end..];
+        } else {
+            let end = rest.bytes().take(12).position(|b| b == b';');
+            match end.and_then(|e| decode_entity(&rest[1..e]).map(|c| (c, e))) {
+                Some((c, e)) => {
+                    out.push(c);
+                    rest = &rest[e + 1..];
+                }
+                None => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
+}
