@@ -74,7 +74,11 @@ pub(crate) fn render_section(
             }
             Event::End(TagEnd::TableCell) if in_table_head => {
                 if let Some((at, false)) = header_cell.take() {
-                    errors.push(error(path, at, "empty table header cell: name the column (screen readers read it)"));
+                    errors.push(error(
+                        path,
+                        at,
+                        "empty table header cell: name the column (screen readers read it)",
+                    ));
                 }
                 events.push(event);
             }
