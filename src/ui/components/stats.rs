@@ -54,7 +54,7 @@ pub fn stats_screen() -> Html {
                                     <td>{ m.new }</td>
                                     <td>{ m.learning }</td>
                                     <td>{ m.due }</td>
-                                    <td>{ format!("{} of {}", m.mastered, m.total) }</td>
+                                    <td>{ format!("{}/{}", m.mastered, m.total) }</td>
                                 </tr>
                             }) }
                         </tbody>
