@@ -226,3 +226,53 @@ fn broken_content_fails_the_build() {
     );
     assert!(stderr.contains(&expected), "{stderr}");
 }
+
+/// Words of prose in an HTML fragment: code blocks left out, tags stripped.
+fn prose_words(html: &str) -> usize {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<pre") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..].split_once("</pre>").map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                plain.push(' ');
+            }
+            _ if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    plain
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[test]
+fn every_answer_is_complete_and_the_substance_is_150_to_450_words() {
+    for q in deck::questions() {
+        let answer = q.answer.as_ref().unwrap_or_else(|| panic!("{} has no answer", q.id));
+        let words = prose_words(answer.explanation) + prose_words(answer.example);
+        assert!(
+            (150..=450).contains(&words),
+            "{}: {words} words of explanation and example",
+            q.id
+        );
+        let short = prose_words(answer.short);
+        assert!((15..=120).contains(&short), "{}: short answer of {short} words", q.id);
+        assert!(
+            answer.follow_ups.matches("<li>").count() >= 2,
+            "{}: two or more follow-ups",
+            q.id
+        );
+        assert!(answer.pitfalls.contains("<li>"), "{}: pitfalls are a list", q.id);
+        assert!((2..=5).contains(&q.tags.len()), "{}: two to five tags", q.id);
+    }
+}
