@@ -3,7 +3,9 @@
 //! Progress lives under [`progress::storage_key`]. A stored value that cannot
 //! be read is copied to a fresh [`progress::backup_key`] (never overwritten)
 //! before anything else is written. Saving merges with what is stored, so two
-//! tabs grading different questions lose nothing. When storage is missing or
+//! tabs grading different questions lose nothing; after a reset or an import
+//! "replace" the new [`Progress::generation`] wins that merge, so a tab still
+//! holding the old progress cannot bring it back. When storage is missing or
 //! full, every function reports it and the app keeps working in memory.
 
 use gloo::events::EventListener;
@@ -127,23 +129,22 @@ fn probe(storage: &web_sys::Storage) -> Result<(), String> {
     Ok(())
 }
 
-/// Saves progress. With `overwrite` false it is merged with the stored value
-/// first (another tab may have written); with `overwrite` true (after an
-/// import "replace" or a reset) it replaces it. An unreadable stored value is
-/// backed up before it is replaced, and if that fails nothing is written.
-pub fn save(mine: &Progress, overwrite: bool, now_ms: i64) -> Result<(), String> {
+/// Saves progress, merged with the stored value first (another tab may have
+/// written). After a reset or an import "replace" no special case is needed:
+/// `mine` is then of a newer generation, and the merge keeps it whole. An
+/// unreadable stored value is backed up before it is replaced, and if that
+/// fails nothing is written.
+pub fn save(mine: &Progress, now_ms: i64) -> Result<(), String> {
     let storage = storage()?;
     let key = progress::storage_key(DECK);
     let raw = read(&storage, &key)?;
     let value = match progress::load(raw.as_deref()) {
-        LoadOutcome::Loaded(stored) | LoadOutcome::Migrated { progress: stored, .. } if !overwrite => {
-            stored.merge(mine).to_json()
-        }
+        LoadOutcome::Loaded(stored) | LoadOutcome::Migrated { progress: stored, .. } => stored.merge(mine).to_json(),
         LoadOutcome::Unreadable { raw, .. } => {
             back_up(&storage, &raw, now_ms)?;
             mine.to_json()
         }
-        _ => mine.to_json(),
+        LoadOutcome::Empty => mine.to_json(),
     };
     if raw.as_deref() == Some(value.as_str()) {
         return Ok(());

@@ -24,8 +24,9 @@ pub struct ImportSummary {
     pub from_version: u32,
 }
 
-/// A parsed, validated import file. "Replace" uses `progress`; "merge" uses
-/// `current.merge(&preview.progress)`.
+/// A parsed, validated import file. "Replace" uses
+/// `current.replaced_by(preview.progress)`; "merge" uses
+/// `current.merge_import(&preview.progress)`.
 #[derive(Clone, PartialEq, Debug)]
 pub struct ImportPreview {
     pub progress: Progress,

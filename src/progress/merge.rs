@@ -28,12 +28,19 @@ fn merge_question(a: &QuestionProgress, b: &QuestionProgress) -> QuestionProgres
 }
 
 impl Progress {
-    /// Merges two progress values: per question the entry with the larger
+    /// Merges two progress values. If their generations differ, the one with
+    /// the higher generation is returned as is (the other predates a reset or
+    /// an import "replace"). Otherwise, per question the entry with the larger
     /// `updated_ms` wins (ties broken deterministically), review logs are
     /// unioned (deduplicated by time and grade, sorted); settings follow
     /// `settings_updated_ms`. Questions present on one side only are kept.
-    /// Commutative: `a.merge(&b) == b.merge(&a)`.
+    /// Commutative (`a.merge(&b) == b.merge(&a)`) and idempotent.
     pub fn merge(&self, other: &Progress) -> Progress {
+        match self.generation.cmp(&other.generation) {
+            Ordering::Greater => return self.clone(),
+            Ordering::Less => return other.clone(),
+            Ordering::Equal => {}
+        }
         let mut questions = self.questions.clone();
         for (id, theirs) in &other.questions {
             let merged = match questions.get(id) {
@@ -50,6 +57,7 @@ impl Progress {
         let newer_settings = if settings_order == Ordering::Less { other } else { self };
         Progress {
             version: SCHEMA_VERSION,
+            generation: self.generation,
             questions,
             settings: newer_settings.settings.clone(),
             settings_updated_ms: newer_settings.settings_updated_ms,

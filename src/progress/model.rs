@@ -150,6 +150,15 @@ impl Default for Settings {
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Progress {
     pub version: u32,
+    /// Bumped by every reset and import "replace". A merge of two values with
+    /// different generations keeps the higher one whole, so another tab still
+    /// holding the old progress cannot bring erased questions back.
+    ///
+    /// Still schema v1: the field is optional (`#[serde(default)]`), so stored
+    /// values and export files written before it existed read as generation 0,
+    /// and nothing else about the shape changed.
+    #[serde(default)]
+    pub generation: u64,
     #[serde(default)]
     pub questions: BTreeMap<String, QuestionProgress>,
     #[serde(default)]
@@ -162,6 +171,7 @@ impl Default for Progress {
     fn default() -> Self {
         Progress {
             version: SCHEMA_VERSION,
+            generation: 0,
             questions: BTreeMap::new(),
             settings: Settings::default(),
             settings_updated_ms: 0,
@@ -198,6 +208,39 @@ impl Progress {
     pub fn set_settings(&mut self, settings: Settings, now_ms: i64) {
         self.settings = settings;
         self.settings_updated_ms = now_ms;
+    }
+
+    /// All progress erased, as after "Reset": no questions, the learner's
+    /// settings kept (resetting progress does not flip the theme), and the
+    /// next generation, so that merges with the old value drop the old one.
+    pub fn reset(&self) -> Progress {
+        Progress {
+            version: SCHEMA_VERSION,
+            generation: self.generation + 1,
+            questions: BTreeMap::new(),
+            settings: self.settings.clone(),
+            settings_updated_ms: self.settings_updated_ms,
+        }
+    }
+
+    /// `imported` in place of this progress (import "replace"), in a
+    /// generation above both, so that merges with either old value keep it.
+    pub fn replaced_by(&self, imported: Progress) -> Progress {
+        Progress {
+            generation: self.generation.max(imported.generation) + 1,
+            ..imported
+        }
+    }
+
+    /// This progress merged with an imported file (import "merge"). The file's
+    /// generation is ignored: a file from a later generation must not wipe the
+    /// learner's data, it only adds to it per question.
+    pub fn merge_import(&self, imported: &Progress) -> Progress {
+        let imported = Progress {
+            generation: self.generation,
+            ..imported.clone()
+        };
+        self.merge(&imported)
     }
 
     /// The status of a question at `now_ms` (see [`Status`]).

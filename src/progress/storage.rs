@@ -2,7 +2,9 @@
 //!
 //! # Schema versions
 //! - **v1** (current): the [`Progress`] envelope,
-//!   `{"version":1,"questions":{id:QuestionProgress},"settings":{..},"settings_updated_ms":n}`.
+//!   `{"version":1,"generation":n,"questions":{id:QuestionProgress},"settings":{..},"settings_updated_ms":n}`.
+//!   `generation` (bumped by reset and import "replace", see [`Progress::merge`]) was
+//!   added later as an optional field: without it a value reads as generation 0.
 //! - **v0** (pre-release): `{"version":0,"cards":{id:V0Card},"theme":"dark","new_per_day":10}`
 //!   where a `V0Card` is `{"due":ms,"stability":days,"difficulty":d,"reps":n,"lapses":n,
 //!   "last_review":ms,"history":[[ms,1..4],..],"starred":bool,"note":".."}` (every field
@@ -154,6 +156,7 @@ fn migrate_v0(value: &Value) -> Result<Progress, ImportError> {
     };
     Ok(Progress {
         version: SCHEMA_VERSION,
+        generation: 0,
         questions,
         settings,
         settings_updated_ms: 0,

@@ -19,6 +19,8 @@ pub const MAX_REVIEWS: usize = 100_000;
 pub const MAX_TIME_MS: i64 = 32_503_680_000_000;
 /// Largest plausible FSRS stability, in days.
 pub const MAX_STABILITY_DAYS: f64 = 1_000_000.0;
+/// Largest plausible generation (one per reset or import "replace").
+pub const MAX_GENERATION: u64 = 1_000_000;
 /// Largest plausible daily new-card limit.
 pub const MAX_DAILY_NEW: u32 = 1_000;
 
@@ -149,6 +151,9 @@ pub fn validate(progress: &Progress) -> Result<(), ImportError> {
     let reviews: usize = progress.questions.values().map(|q| q.reviews.len()).sum();
     if reviews > MAX_REVIEWS {
         return Err(ImportError::TooManyReviews(reviews));
+    }
+    if progress.generation > MAX_GENERATION {
+        return Err(bad("progress", "generation", progress.generation));
     }
     check_time("settings", "update time", progress.settings_updated_ms)?;
     if progress.settings.daily_new_limit > MAX_DAILY_NEW {

@@ -25,13 +25,10 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         use_effect_with(state.progress_rev, move |rev| {
-            if *rev > 0 {
-                let overwrite = state.overwrite_pending;
-                match store::save(&state.progress, overwrite, web::now_ms()) {
-                    Ok(()) if overwrite => state.dispatch(Action::Overwritten),
-                    Ok(()) => {}
-                    Err(why) => state.dispatch(Action::StorageFailed(why)),
-                }
+            if *rev > 0
+                && let Err(why) = store::save(&state.progress, web::now_ms())
+            {
+                state.dispatch(Action::StorageFailed(why));
             }
         });
     }

@@ -24,8 +24,6 @@ pub struct AppState {
     pub progress: Progress,
     /// Bumped on every change to `progress`; the app saves when it moves.
     pub progress_rev: u64,
-    /// The next save replaces the stored value instead of merging with it.
-    pub overwrite_pending: bool,
     /// Why progress is kept in memory only, if it is.
     pub memory_only: Option<String>,
     /// A stored value that could not be read, if any.
@@ -40,7 +38,6 @@ impl AppState {
         let mut state = AppState {
             progress: loaded.progress,
             progress_rev: 0,
-            overwrite_pending: false,
             memory_only: None,
             unreadable: None,
             live: String::new(),
@@ -70,6 +67,14 @@ impl AppState {
             ..self.clone()
         }
     }
+
+    /// The state after a merge; unchanged (no save) when it added nothing.
+    fn merged(self: Rc<Self>, merged: Progress) -> Rc<Self> {
+        if merged == self.progress {
+            return self;
+        }
+        Rc::new(self.with_progress(merged))
+    }
 }
 
 /// What the learner (or another tab, or the store) did.
@@ -95,18 +100,17 @@ pub enum Action {
     },
     /// Another tab saved: merge its progress in.
     MergeFromOtherTab(Progress),
-    /// Import, "merge".
+    /// Import, "merge": the file adds to the progress, whatever its generation.
     ImportMerge(Progress),
-    /// Import, "replace": the next save overwrites.
+    /// Import, "replace": the file in a new generation, which wins every
+    /// merge with the old progress (here, in storage and in other tabs).
     ImportReplace(Progress),
-    /// Forget all progress: the next save overwrites.
+    /// Forget all progress (settings are kept) in a new generation.
     Reset,
     /// Say something through the live region.
     Announce(String),
     /// A save failed: keep going in memory.
     StorageFailed(String),
-    /// An overwriting save went through.
-    Overwritten,
 }
 
 impl Reducible for AppState {
@@ -131,21 +135,16 @@ impl Reducible for AppState {
                 progress.set_settings(settings, now_ms);
                 self.with_progress(progress)
             }
-            Action::MergeFromOtherTab(other) | Action::ImportMerge(other) => {
+            Action::MergeFromOtherTab(other) => {
                 let merged = self.progress.merge(&other);
-                if merged == self.progress {
-                    return self;
-                }
-                self.with_progress(merged)
+                return self.merged(merged);
             }
-            Action::ImportReplace(other) => AppState {
-                overwrite_pending: true,
-                ..self.with_progress(other)
-            },
-            Action::Reset => AppState {
-                overwrite_pending: true,
-                ..self.with_progress(Progress::default())
-            },
+            Action::ImportMerge(imported) => {
+                let merged = self.progress.merge_import(&imported);
+                return self.merged(merged);
+            }
+            Action::ImportReplace(imported) => self.with_progress(self.progress.replaced_by(imported)),
+            Action::Reset => self.with_progress(self.progress.reset()),
             Action::Announce(text) => {
                 // Repeating the same words would not be announced again.
                 let live = if text == self.live {
@@ -164,15 +163,6 @@ impl Reducible for AppState {
                 }
                 AppState {
                     memory_only: Some(why),
-                    ..(*self).clone()
-                }
-            }
-            Action::Overwritten => {
-                if !self.overwrite_pending {
-                    return self;
-                }
-                AppState {
-                    overwrite_pending: false,
                     ..(*self).clone()
                 }
             }
@@ -197,7 +187,7 @@ mod tests {
     }
 
     #[test]
-    fn grading_bumps_the_revision_and_reset_overwrites() {
+    fn grading_bumps_the_revision_and_reset_starts_a_new_generation() {
         let s = state().reduce(Action::Grade {
             id: "list-vs-tuple".into(),
             grade: Grade::Good,
@@ -205,11 +195,14 @@ mod tests {
         });
         assert_eq!(s.progress_rev, 1);
         assert!(s.progress.get("list-vs-tuple").is_some());
+        let old = s.progress.clone();
         let s = s.reduce(Action::Reset);
-        assert!(s.overwrite_pending);
+        assert_eq!(s.progress_rev, 2);
         assert!(s.progress.get("list-vs-tuple").is_none());
-        let s = s.reduce(Action::Overwritten);
-        assert!(!s.overwrite_pending);
+        assert_eq!(s.progress.generation, 1);
+        // Another tab still holding the old progress does not bring it back.
+        let s = s.reduce(Action::MergeFromOtherTab(old));
+        assert!(s.progress.get("list-vs-tuple").is_none());
     }
 
     #[test]
