@@ -6,6 +6,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 pub mod deck;
+pub mod embed;
 pub mod progress;
 pub mod session;
 pub mod stats;

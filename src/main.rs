@@ -1,5 +1,74 @@
-//! Mounts the app into the page.
+//! Mounts the app into the page, in one of three ways:
+//! - standalone page (`<body data-pyprep-standalone>`): the full app;
+//! - iframe embed (`index.html?embed=1&…`): one widget, configured by the
+//!   query string, without the app's chrome;
+//! - script embed (anything else): nothing at start; `embed.js` calls
+//!   [`mount_all`], which mounts a widget in a Shadow DOM in every
+//!   `[data-pyprep]` element.
+
+use pyprep::embed;
+use pyprep::ui::{App, Sink, Widget, WidgetProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
+use web_sys::{Document, Element, ShadowRootInit, ShadowRootMode};
 
 fn main() {
-    yew::Renderer::<pyprep::ui::App>::new().render();
+    let Some(window) = web_sys::window() else { return };
+    let Some(body) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
+    let search = window.location().search().unwrap_or_default();
+    if embed::is_iframe_query(&search) {
+        let props = WidgetProps {
+            config: embed::config_from_query(&search),
+            sink: Sink::Parent,
+        };
+        yew::Renderer::<Widget>::with_root_and_props(body.into(), props).render();
+    } else if body.has_attribute("data-pyprep-standalone") {
+        yew::Renderer::<App>::with_root(body.into()).render();
+    }
+}
+
+/// Mounts a widget in every `[data-pyprep]` element not mounted yet, each in
+/// its own open shadow root holding `css_text` (the app's stylesheet) so the
+/// host page's styles cannot reach in and ours cannot leak out. Called by
+/// `embed.js`, again through `window.pyprep.mount()` for mount points added
+/// later.
+#[wasm_bindgen]
+pub fn mount_all(css_text: String) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(found) = document.query_selector_all("[data-pyprep]:not([data-pyprep-mounted])") else {
+        return;
+    };
+    let css = embed::rem_to_px(&css_text);
+    for i in 0..found.length() {
+        if let Some(host) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            mount(&document, host, &css);
+        }
+    }
+}
+
+/// Mounts one widget in `host`, or says in `host` why it cannot.
+fn mount(document: &Document, host: Element, css: &str) {
+    let _ = host.set_attribute("data-pyprep-mounted", "");
+    let Ok(shadow) = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) else {
+        host.set_text_content(Some(
+            "This element cannot hold a pyprep widget (it already has a shadow root, or is not a <div>).",
+        ));
+        return;
+    };
+    let (Ok(style), Ok(container)) = (document.create_element("style"), document.create_element("div")) else {
+        return;
+    };
+    style.set_text_content(Some(css));
+    if shadow.append_child(&style).is_err() || shadow.append_child(&container).is_err() {
+        return;
+    }
+    let props = WidgetProps {
+        config: embed::parse_config(|name| host.get_attribute(&format!("data-{name}"))),
+        sink: Sink::Host(host.clone()),
+    };
+    yew::Renderer::<Widget>::with_root_and_props(container, props).render();
 }

@@ -9,37 +9,19 @@ use crate::ui::components::{
     Browse, BrowseFilter, Home, MockScreen, Nav, Notices, Practice, QuestionScreen, Settings, ShortcutsDialog,
     StatsScreen,
 };
-use crate::ui::hooks::{Shortcut, use_route, use_shortcuts};
+use crate::ui::hooks::{Shortcut, use_progress, use_route, use_shortcuts};
 use crate::ui::route::Route;
-use crate::ui::state::{Action, AppHandle, AppState};
+use crate::ui::state::AppHandle;
 use crate::ui::web;
 
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState::from_loaded(store::load(web::now_ms())));
+    let state = use_progress(AttrValue::Static(store::DECK));
     let route = use_route();
     let filter = use_state(BrowseFilter::default);
     let help_open = use_state(|| false);
 
-    {
-        let state = state.clone();
-        use_effect_with(state.progress_rev, move |rev| {
-            if *rev > 0
-                && let Err(why) = store::save(&state.progress, web::now_ms())
-            {
-                state.dispatch(Action::StorageFailed(why));
-            }
-        });
-    }
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener =
-                store::on_other_tab_change(move |progress| dispatcher.dispatch(Action::MergeFromOtherTab(progress)));
-            move || drop(listener)
-        });
-    }
     use_effect_with(state.progress.settings.theme, |theme| web::apply_theme(*theme));
     {
         let help_open = help_open.clone();
@@ -54,10 +36,10 @@ pub fn app() -> Html {
                 true
             }
             Shortcut::Search => {
-                if !on_browse || !web::focus_id("search") {
+                if !on_browse || !web::focus_id_in(None, "search") {
                     web::go(&Route::Browse.href());
                     gloo::timers::callback::Timeout::new(50, || {
-                        web::focus_id("search");
+                        web::focus_id_in(None, "search");
                     })
                     .forget();
                 }

@@ -4,7 +4,10 @@ mod app;
 mod components;
 mod hooks;
 pub mod route;
+pub mod shell;
 pub mod state;
 mod web;
+mod widget;
 
 pub use app::App;
+pub use widget::{Sink, Widget, WidgetProps};

@@ -1,7 +1,12 @@
-//! Small browser helpers for the UI: clock, downloads, theme, focus, hash.
+//! Small browser helpers for the UI: clock, downloads, theme, focus, hash,
+//! events for the embedding page.
 //! None of them panics when a web API is missing; they do nothing instead.
 
+use std::cell::Cell;
+
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use yew::NodeRef;
 
 use crate::progress::Theme;
 
@@ -47,20 +52,53 @@ pub fn apply_theme(theme: Theme) {
         Theme::Light => "light",
         Theme::Dark => "dark",
     };
+    set_document_theme(value);
+}
+
+/// Sets `data-theme` on `<html>` (`light`, `dark`, anything else = the system's).
+pub fn set_document_theme(value: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("data-theme", value);
     }
 }
 
-/// Moves keyboard focus to the element with this id, if there is one.
-pub fn focus_id(id: &str) -> bool {
-    let element = document()
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match element {
+/// Moves keyboard focus to the element with this id inside `root` (a
+/// widget's root element, itself included) or, without a root, in the
+/// document. False when there is no such element.
+pub fn focus_id_in(root: Option<web_sys::Node>, id: &str) -> bool {
+    let found = match root.and_then(|r| r.dyn_into::<web_sys::Element>().ok()) {
+        Some(root) if root.id() == id => Some(root),
+        Some(root) => root.query_selector(&format!("#{id}")).ok().flatten(),
+        None => document().and_then(|d| d.get_element_by_id(id)),
+    };
+    match found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(element) => element.focus().is_ok(),
         None => false,
     }
+}
+
+/// Dispatches a `CustomEvent` (bubbling, composed) on `target` with a JSON detail.
+pub fn dispatch_custom(target: &web_sys::Element, name: &str, detail: &serde_json::Value) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&json_value(detail));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// Posts a JSON message to the parent window (an iframe embed's host page).
+pub fn post_to_parent(message: &serde_json::Value) {
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(Some(parent)) = window.parent() {
+        let _ = parent.post_message(&json_value(message), "*");
+    }
+}
+
+/// A JSON value as a JS value.
+fn json_value(value: &serde_json::Value) -> wasm_bindgen::JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(wasm_bindgen::JsValue::NULL)
 }
 
 /// The current location hash, e.g. `#/browse`.
@@ -82,4 +120,44 @@ pub fn scroll_top() {
     if let Some(window) = web_sys::window() {
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
+}
+
+/// Focuses a widget's root (it has `tabindex="-1"`), which also scrolls it
+/// into view when needed, so the keyboard stays in the widget.
+pub fn focus_root(root: &NodeRef) {
+    if let Some(root) = root.cast::<web_sys::HtmlElement>() {
+        let _ = root.focus();
+    }
+}
+
+/// Reports the document's height whenever it changes, while kept alive.
+pub struct HeightReporter {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for HeightReporter {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `on_height` with the height of `<html>` (in CSS pixels) now and
+/// after every change; `None` without a document or `ResizeObserver`.
+pub fn report_height(on_height: impl Fn(f64) + 'static) -> Option<HeightReporter> {
+    let html = document()?.document_element()?;
+    let measured = html.clone();
+    let last = Cell::new(-1.0);
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        if height != last.replace(height) {
+            on_height(height);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&html);
+    Some(HeightReporter {
+        observer,
+        _callback: callback,
+    })
 }

@@ -1,5 +1,6 @@
 //! Browse: every question, filtered by category, difficulty, tag and status,
-//! with instant search over question and answer text.
+//! with instant search over question and answer text. A widget may limit
+//! the list to the questions in its scope.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -9,6 +10,7 @@ use crate::deck::{self, Difficulty, Question};
 use crate::progress::{Progress, Status};
 use crate::session::{Filter, SearchIndex, StatusFilter, all_tags};
 use crate::ui::route::Route;
+use crate::ui::shell::use_shell;
 use crate::ui::web;
 
 /// The browse filters as the form holds them (empty string = any).
@@ -19,6 +21,8 @@ pub struct BrowseFilter {
     pub tag: String,
     pub status: String,
     pub query: String,
+    /// Only these questions (empty = the whole deck); not part of the form.
+    pub within: Vec<&'static str>,
 }
 
 impl BrowseFilter {
@@ -47,7 +51,11 @@ impl BrowseFilter {
 
     /// The questions passing these filters, in deck order.
     pub fn questions(&self, progress: &Progress, now_ms: i64) -> Vec<&'static Question> {
-        SearchIndex::deck().browse(progress, &self.to_filter(), now_ms)
+        let mut found = SearchIndex::deck().browse(progress, &self.to_filter(), now_ms);
+        if !self.within.is_empty() {
+            found.retain(|q| self.within.contains(&q.id));
+        }
+        found
     }
 
     /// The ids passing these filters (the order J/K walk on a question).
@@ -93,6 +101,7 @@ fn select(
 #[function_component(Browse)]
 pub fn browse(props: &BrowseProps) -> Html {
     let state = use_app();
+    let shell = use_shell();
     let now = web::now_ms();
     let results = props.filter.questions(&state.progress, now);
     let update = |apply: fn(&mut BrowseFilter, String)| {
@@ -115,7 +124,21 @@ pub fn browse(props: &BrowseProps) -> Html {
             .map(|(v, t)| (v.to_string(), t.to_string()))
             .collect::<Vec<_>>()
     };
-    let categories = pairs(deck::categories().iter().map(|c| (c.id, c.title)).collect());
+    let within = &props.filter.within;
+    let in_scope = |category: &str| {
+        within.is_empty()
+            || within
+                .iter()
+                .any(|id| deck::question(id).is_some_and(|q| q.category == category))
+    };
+    let categories = pairs(
+        deck::categories()
+            .iter()
+            .filter(|c| in_scope(c.id))
+            .map(|c| (c.id, c.title))
+            .collect(),
+    );
+    let one_category = categories.len() == 1;
     let difficulties = pairs(vec![("easy", "Easy"), ("medium", "Medium"), ("hard", "Hard")]);
     let tags = pairs(all_tags(deck::questions()).into_iter().map(|t| (t, t)).collect());
     let statuses = pairs(vec![
@@ -129,14 +152,16 @@ pub fn browse(props: &BrowseProps) -> Html {
 
     html! {
         <>
-            <h1>{ "Browse questions" }</h1>
+            if !shell.compact { <h1>{ "Browse questions" }</h1> }
             <form class="filters" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <div class="field search-field">
                     <label for="search">{ "Search questions and answers" }</label>
                     <input id="search" type="search" data-testid="search" autocomplete="off"
                         value={props.filter.query.clone()} oninput={on_search} />
                 </div>
-                { select("filter-category", "Category", &props.filter.category, categories, update(|f, v| f.category = v)) }
+                if !one_category {
+                    { select("filter-category", "Category", &props.filter.category, categories, update(|f, v| f.category = v)) }
+                }
                 { select("filter-difficulty", "Difficulty", &props.filter.difficulty, difficulties, update(|f, v| f.difficulty = v)) }
                 { select("filter-tag", "Tag", &props.filter.tag, tags, update(|f, v| f.tag = v)) }
                 { select("filter-status", "Status", &props.filter.status, statuses, update(|f, v| f.status = v)) }
@@ -148,9 +173,10 @@ pub fn browse(props: &BrowseProps) -> Html {
                 { for results.into_iter().map(|q| {
                     let status = state.progress.status(q.id, now);
                     let bookmarked = state.progress.get(q.id).is_some_and(|p| p.bookmarked);
+                    let target = Route::Question(q.id.to_string());
                     html! {
                         <li class="result">
-                            <a href={Route::Question(q.id.to_string()).href()} data-testid="question-link" data-id={q.id}>
+                            <a href={target.href()} onclick={shell.link(target.clone())} data-testid="question-link" data-id={q.id}>
                                 { q.text }
                             </a>
                             <span class="meta">

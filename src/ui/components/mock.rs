@@ -1,6 +1,7 @@
 //! Mock interview: choose categories, number of questions and minutes per
 //! question, answer against a visible timer, then see a summary. Every grade
-//! also goes to the scheduler.
+//! also goes to the scheduler. A widget may fix the categories or the
+//! questions to draw from.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -10,10 +11,23 @@ use super::mock_run::MockRun;
 use super::mock_summary::MockSummaryView;
 use super::use_app;
 use crate::deck;
+use crate::embed::Happening;
 use crate::progress::Grade;
 use crate::session::{MockConfig, MockInterview, pick_mock};
+use crate::ui::shell::use_shell;
 use crate::ui::state::Action;
 use crate::ui::web;
+
+/// Props of [`MockScreen`].
+#[derive(Properties, PartialEq)]
+pub struct MockScreenProps {
+    /// Categories fixed by a widget; `None` lets the learner choose.
+    #[prop_or_default]
+    pub categories: Option<Vec<String>>,
+    /// Only these questions (empty = the categories decide).
+    #[prop_or_default]
+    pub pool: Vec<&'static str>,
+}
 
 /// The setup form's values.
 #[derive(Clone, PartialEq)]
@@ -32,8 +46,9 @@ fn value_of(e: Event) -> String {
 
 /// The mock interview screen.
 #[function_component(MockScreen)]
-pub fn mock_screen() -> Html {
+pub fn mock_screen(props: &MockScreenProps) -> Html {
     let state = use_app();
+    let shell = use_shell();
     let setup = use_state(|| Setup {
         categories: vec![],
         count: "5".into(),
@@ -47,6 +62,7 @@ pub fn mock_screen() -> Html {
     let on_start = {
         let (state, setup, interview, error) = (state.clone(), setup.clone(), interview.clone(), error.clone());
         let (count_ref, minutes_ref) = (count_ref.clone(), minutes_ref.clone());
+        let (fixed, pool) = (props.categories.clone(), props.pool.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             // Read the fields themselves: their change event may not have re-rendered yet.
@@ -69,12 +85,25 @@ pub fn mock_screen() -> Html {
             };
             let now = web::now_ms();
             let config = MockConfig {
-                categories: setup.categories.clone(),
+                categories: fixed.clone().unwrap_or_else(|| setup.categories.clone()),
                 count,
                 seconds_per_question: ((minutes * 60.0).round() as u32).max(1),
                 seed: now as u64,
             };
-            let ids = pick_mock(deck::questions(), &state.progress, &config);
+            let ids = if pool.is_empty() {
+                pick_mock(deck::questions(), &state.progress, &config)
+            } else {
+                // Every answered question, shuffled, then those of the pool.
+                let every = MockConfig {
+                    categories: Vec::new(),
+                    count: deck::questions().len(),
+                    ..config.clone()
+                };
+                let mut ids = pick_mock(deck::questions(), &state.progress, &every);
+                ids.retain(|id| pool.contains(id));
+                ids.truncate(count);
+                ids
+            };
             if ids.is_empty() {
                 error.set(Some("There are no answered questions in these categories yet.".into()));
                 return;
@@ -88,7 +117,7 @@ pub fn mock_screen() -> Html {
         })
     };
     let on_grade = {
-        let (state, interview) = (state.clone(), interview.clone());
+        let (state, interview, shell) = (state.clone(), interview.clone(), shell.clone());
         Callback::from(move |grade: Grade| {
             let Some(mut running) = (*interview).clone() else {
                 return;
@@ -100,6 +129,16 @@ pub fn mock_screen() -> Html {
                     grade,
                     now_ms: now,
                 });
+                shell.tell(Happening::Graded {
+                    question_id: result.id,
+                    grade,
+                    remaining: running.ids.len() - running.index,
+                });
+                if running.is_finished() {
+                    shell.tell(Happening::SessionComplete {
+                        seconds: Some(running.summary().total_seconds),
+                    });
+                }
                 let said = if running.is_finished() {
                     format!("Graded {}. Interview finished.", grade.label())
                 } else {
@@ -142,11 +181,13 @@ pub fn mock_screen() -> Html {
     };
     html! {
         <>
-            <h1>{ "Mock interview" }</h1>
+            if !shell.compact { <h1>{ "Mock interview" }</h1> }
             <p>{ "Answer each question aloud or in the note field before the timer runs out, then grade yourself honestly. Grades count towards your reviews." }</p>
             <form class="mock-setup" onsubmit={on_start}>
-                <CategoryPicker legend="Categories (none ticked = all)" selected={setup.categories.clone()}
-                    on_change={on_categories} testid="mock-category" />
+                if props.categories.is_none() && props.pool.is_empty() {
+                    <CategoryPicker legend="Categories (none ticked = all)" selected={setup.categories.clone()}
+                        on_change={on_categories} testid="mock-category" />
+                }
                 <div class="field">
                     <label for="mock-count">{ "Number of questions" }</label>
                     <input ref={count_ref} id="mock-count" data-testid="mock-count" type="number" inputmode="numeric" min="1" max="50"

@@ -9,6 +9,7 @@ use crate::deck;
 use crate::progress::Grade;
 use crate::session::MockInterview;
 use crate::ui::hooks::{Shortcut, use_shortcuts, use_ticker};
+use crate::ui::shell::use_shell;
 use crate::ui::state::Action;
 use crate::ui::web;
 
@@ -28,6 +29,7 @@ fn clock(seconds: u32) -> String {
 #[function_component(MockRun)]
 pub fn mock_run(props: &MockRunProps) -> Html {
     let state = use_app();
+    let shell = use_shell();
     let revealed = use_state(|| false);
     let interview = &props.interview;
     let now = use_ticker(true);
@@ -88,7 +90,7 @@ pub fn mock_run(props: &MockRunProps) -> Html {
     };
     html! {
         <>
-            <h1>{ "Mock interview" }</h1>
+            if !shell.compact { <h1>{ "Mock interview" }</h1> }
             <div class="mock-status">
                 <p>{ format!("Question {} of {}", interview.index + 1, interview.ids.len()) }</p>
                 <p class={classes!("timer", timed_out.then_some("over"))} role="timer" aria-label="Time left"

@@ -6,6 +6,7 @@ use crate::deck;
 use crate::progress::Grade;
 use crate::session::MockInterview;
 use crate::ui::route::Route;
+use crate::ui::shell::use_shell;
 
 /// Props of [`MockSummaryView`].
 #[derive(Properties, PartialEq)]
@@ -25,6 +26,7 @@ fn duration(seconds: u32) -> String {
 /// The summary of a finished interview.
 #[function_component(MockSummaryView)]
 pub fn mock_summary_view(props: &MockSummaryViewProps) -> Html {
+    let shell = use_shell();
     let summary = props.interview.summary();
     let results = &props.interview.results;
     let restart = props.on_restart.reform(|_: MouseEvent| ());
@@ -51,9 +53,10 @@ pub fn mock_summary_view(props: &MockSummaryViewProps) -> Html {
                             Some(r) => r.grade.label().to_string(),
                             None => String::new(),
                         };
+                        let route = Route::Question(q.id.to_string());
                         html! {
                             <li data-testid="mock-review-item" data-id={q.id}>
-                                <a href={Route::Question(q.id.to_string()).href()}>{ q.text }</a>
+                                <a href={route.href()} onclick={shell.link(route.clone())}>{ q.text }</a>
                                 { format!(" ({why})") }
                             </li>
                         }

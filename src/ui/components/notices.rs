@@ -5,19 +5,21 @@ use yew::prelude::*;
 
 use super::use_app;
 use crate::store::DECK;
+use crate::ui::shell::use_shell;
 use crate::ui::web;
 
 /// The storage notices, shown above every screen while they apply.
 #[function_component(Notices)]
 pub fn notices() -> Html {
     let state = use_app();
+    let shell = use_shell();
     let download_failed = use_state(|| false);
     let memory = state.memory_only.as_ref().map(|why| html! {
         <div class="notice warning" data-testid="storage-notice">
             <p>
                 <strong>{ "Your progress is not being saved. " }</strong>
                 { format!("Because {why}, the app keeps working in memory only: progress will be lost when you close this page. ") }
-                { "You can still export it from Settings." }
+                if !shell.embedded { { "You can still export it from Settings." } }
             </p>
         </div>
     });

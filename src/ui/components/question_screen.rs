@@ -8,6 +8,7 @@ use super::use_app;
 use crate::deck;
 use crate::ui::hooks::{Shortcut, use_shortcuts};
 use crate::ui::route::Route;
+use crate::ui::shell::use_shell;
 use crate::ui::state::Action;
 use crate::ui::web;
 
@@ -23,6 +24,7 @@ pub struct QuestionScreenProps {
 #[function_component(QuestionScreen)]
 pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let state = use_app();
+    let shell = use_shell();
     let question = deck::question(&props.id);
     let order = if props.order.contains(&props.id.as_str()) {
         props.order.clone()
@@ -42,12 +44,20 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
             })
         })
     };
+    let swipe = {
+        let shell = shell.clone();
+        Callback::from(move |step: isize| {
+            if let Some(target) = if step > 0 { next } else { prev } {
+                shell.go(Route::Question(target.to_string()));
+            }
+        })
+    };
     {
-        let on_bookmark = on_bookmark.clone();
+        let (on_bookmark, shell) = (on_bookmark.clone(), shell.clone());
         use_shortcuts(Callback::from(move |shortcut| {
             let go = |target: Option<&str>| {
                 if let Some(target) = target {
-                    web::go(&Route::Question(target.to_string()).href());
+                    shell.go(Route::Question(target.to_string()));
                 }
                 true
             };
@@ -66,7 +76,8 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
         return html! {
             <>
                 <h1>{ "Question not found" }</h1>
-                <p>{ "There is no question with this address. " }<a href="#/browse">{ "Browse all questions" }</a></p>
+                <p>{ "There is no question with this address. " }
+                    <a href={Route::Browse.href()} onclick={shell.link(Route::Browse)}>{ "Browse all questions" }</a></p>
             </>
         };
     };
@@ -82,18 +93,21 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
         })
     };
     let link = |target: Option<&str>, testid: &'static str, label: &'static str| match target {
-        Some(target) => html! {
-            <a class="button" href={Route::Question(target.to_string()).href()} data-testid={testid}>{ label }</a>
-        },
+        Some(target) => {
+            let route = Route::Question(target.to_string());
+            html! {
+                <a class="button" href={route.href()} onclick={shell.link(route.clone())} data-testid={testid}>{ label }</a>
+            }
+        }
         None => html! { <span class="button disabled" aria-disabled="true" data-testid={testid}>{ label }</span> },
     };
     html! {
         <>
-            <p class="back"><a href="#/browse">{ "← All questions" }</a></p>
+            <p class="back"><a href={Route::Browse.href()} onclick={shell.link(Route::Browse)}>{ "← All questions" }</a></p>
             <QuestionCard {question} revealed={true} on_reveal={Callback::noop()}
                 bookmarked={entry.is_some_and(|e| e.bookmarked)} {on_bookmark}
                 note={AttrValue::from(entry.map(|e| e.note.clone()).unwrap_or_default())} {on_note}
-                note_label="Your note" level={1}>
+                note_label="Your note" level={if shell.compact { 2 } else { 1 }} on_swipe={swipe}>
                 <nav class="card-nav" aria-label="Questions">
                     { link(prev, "prev", "← Previous") }
                     { link(next, "next", "Next →") }

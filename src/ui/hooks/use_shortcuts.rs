@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
+use crate::ui::shell::use_shell;
+
 /// A command a key stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shortcut {
@@ -79,14 +81,22 @@ fn shortcut(event: &KeyboardEvent) -> Option<Shortcut> {
 
 /// Calls `handler` for each shortcut pressed while the component is mounted.
 /// The handler returns whether it used the key (then its default is prevented).
+/// In a script-embedded widget only keys pressed while focus is inside the
+/// widget count (the listener sits on the widget's root); elsewhere, keys
+/// pressed anywhere in the document.
 #[hook]
 pub fn use_shortcuts(handler: Callback<Shortcut, bool>) {
     let latest = use_mut_ref(|| handler.clone());
     *latest.borrow_mut() = handler;
+    let shell = use_shell();
     use_effect_with((), move |_| {
         let options = EventListenerOptions::enable_prevent_default();
-        let listener = web_sys::window().and_then(|w| w.document()).map(|document| {
-            EventListener::new_with_options(&document, "keydown", options, move |event| {
+        let target: Option<web_sys::EventTarget> = match (&shell.root, shell.keys_on_root) {
+            (Some(root), true) => root.get().map(Into::into),
+            _ => web_sys::window().and_then(|w| w.document()).map(Into::into),
+        };
+        let listener = target.map(|target| {
+            EventListener::new_with_options(&target, "keydown", options, move |event| {
                 let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };

@@ -1,0 +1,190 @@
+//! An embedded widget: one of the app's screens (practise, browse, mock
+//! interview or a single card) scoped by its configuration, without the
+//! app's chrome or hash routes (navigation is internal state). It tells the
+//! embedding page what happens: `CustomEvent`s on the mount point (script
+//! embed) or `postMessage` to the parent window (iframe embed), which also
+//! hears the content height whenever it changes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::embed::{self, Config, ConfigError, Mode, Payload, Tally};
+use crate::ui::components::{Browse, BrowseFilter, MockScreen, Notices, Practice, QuestionScreen};
+use crate::ui::hooks::use_progress;
+use crate::ui::route::Route;
+use crate::ui::shell::Shell;
+use crate::ui::state::AppHandle;
+use crate::ui::web;
+
+/// Where a widget's events go.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sink {
+    /// Script embed: `CustomEvent`s dispatched on the mount point.
+    Host(web_sys::Element),
+    /// Iframe embed: messages posted to the parent window.
+    Parent,
+}
+
+impl Sink {
+    fn send(&self, payload: &Payload) {
+        match self {
+            Sink::Host(element) => web::dispatch_custom(element, &payload.event_name(), &payload.detail),
+            Sink::Parent => web::post_to_parent(&payload.message()),
+        }
+    }
+}
+
+/// Props of [`Widget`].
+#[derive(Properties, PartialEq)]
+pub struct WidgetProps {
+    /// The configuration read from the mount point or the query string.
+    pub config: Result<Config, Vec<ConfigError>>,
+    pub sink: Sink,
+}
+
+/// A widget, or a clear message when its configuration is wrong.
+#[function_component(Widget)]
+pub fn widget(props: &WidgetProps) -> Html {
+    use_effect_with(props.sink.clone(), |sink| {
+        // The iframe's content height, for the host page's resize snippet.
+        let reporter = (*sink == Sink::Parent)
+            .then(|| web::report_height(|height| web::post_to_parent(&embed::height_message(height))))
+            .flatten();
+        move || drop(reporter)
+    });
+    let framed = props.sink == Sink::Parent;
+    match &props.config {
+        Ok(config) => html! { <WidgetBody config={config.clone()} sink={props.sink.clone()} /> },
+        Err(errors) => html! {
+            <div class={classes!("widget", framed.then_some("framed"))} data-testid="widget" data-theme="auto">
+                <div class="notice error" role="alert" data-testid="config-error">
+                    <p><strong>{ "This practice widget cannot start: its configuration has a mistake." }</strong></p>
+                    <ul>
+                        { for errors.iter().map(|e| html! { <li>{ e.to_string() }</li> }) }
+                    </ul>
+                </div>
+            </div>
+        },
+    }
+}
+
+/// Props of [`WidgetBody`].
+#[derive(Properties, PartialEq)]
+struct WidgetBodyProps {
+    config: Config,
+    sink: Sink,
+}
+
+/// The screen a widget of this mode starts on (and its back button returns to).
+fn home_route(mode: Mode) -> Route {
+    match mode {
+        Mode::Practise | Mode::Card => Route::Practice(Vec::new()),
+        Mode::Browse => Route::Browse,
+        Mode::Mock => Route::Mock,
+    }
+}
+
+/// A widget with a valid configuration.
+#[function_component(WidgetBody)]
+fn widget_body(props: &WidgetBodyProps) -> Html {
+    let config = &props.config;
+    let state = use_progress(AttrValue::from(config.namespace.clone()));
+    let home = home_route(config.mode);
+    let route = use_state(|| home.clone());
+    let root = use_node_ref();
+    let tally = use_mut_ref(Tally::default);
+    let pool: Rc<Vec<&'static str>> = use_memo(config.clone(), Config::pool);
+    let filter = use_state(|| BrowseFilter {
+        within: (*pool).clone(),
+        ..BrowseFilter::default()
+    });
+    {
+        let (sink, mode, count) = (props.sink.clone(), config.mode, pool.len());
+        let theme = config.theme;
+        use_effect_with((), move |_| {
+            if sink == Sink::Parent {
+                web::set_document_theme(match theme {
+                    embed::WidgetTheme::Auto => "system",
+                    other => other.as_str(),
+                });
+            }
+            sink.send(&embed::ready(mode, if mode == Mode::Card { 1 } else { count }));
+        });
+    }
+    let on_happening = {
+        let sink = props.sink.clone();
+        Callback::from(move |happening| {
+            let payload = tally.borrow_mut().record(happening);
+            sink.send(&payload);
+        })
+    };
+    let navigate = {
+        let (route, root) = (route.setter(), root.clone());
+        Callback::from(move |next: Route| {
+            route.set(next);
+            // Keep the keyboard (and the reader's eyes) in the widget.
+            web::focus_root(&root);
+        })
+    };
+    let shell = Shell {
+        embedded: true,
+        compact: config.compact,
+        navigate: navigate.clone(),
+        root: Some(root.clone()),
+        keys_on_root: matches!(props.sink, Sink::Host(_)),
+        on_happening,
+    };
+    let listed: Vec<&'static str> = if config.questions.is_empty() {
+        Vec::new()
+    } else {
+        (*pool).clone()
+    };
+    let screen = match (&*route, config.mode) {
+        (Route::Question(id), _) => {
+            let order = filter.results(&state.progress, web::now_ms());
+            html! { <QuestionScreen key={id.clone()} id={id.clone()} {order} /> }
+        }
+        (Route::Browse, _) => {
+            let set = filter.setter();
+            html! { <Browse filter={(*filter).clone()} on_filter={Callback::from(move |f| set.set(f))} /> }
+        }
+        (Route::Mock, _) => html! { <MockScreen categories={Some(config.categories.clone())} pool={listed} /> },
+        (_, Mode::Card) => html! { <Practice scope={Vec::<String>::new()} pool={(*pool).clone()} single={true} /> },
+        _ => html! { <Practice scope={config.categories.clone()} pool={listed} /> },
+    };
+    let back = (*route != home && config.mode != Mode::Browse).then(|| {
+        let label = match config.mode {
+            Mode::Mock => "← Back to the interview",
+            Mode::Card => "← Back to the question",
+            Mode::Practise | Mode::Browse => "← Back to practice",
+        };
+        let target = home.clone();
+        let onclick = navigate.reform(move |_: MouseEvent| target.clone());
+        html! {
+            <div class="widget-bar">
+                <button type="button" data-testid="widget-back" {onclick}>{ label }</button>
+            </div>
+        }
+    });
+    let class = classes!(
+        "widget",
+        config.compact.then_some("compact"),
+        (props.sink == Sink::Parent).then_some("framed")
+    );
+    html! {
+        <ContextProvider<AppHandle> context={state.clone()}>
+            <ContextProvider<Shell> context={shell}>
+                <div ref={root} {class} data-testid="widget" data-mode={config.mode.as_str()}
+                    data-theme={config.theme.as_str()} tabindex="-1">
+                    <Notices />
+                    { for back }
+                    { screen }
+                    <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
+                        { state.live.clone() }
+                    </div>
+                </div>
+            </ContextProvider<Shell>>
+        </ContextProvider<AppHandle>>
+    }
+}
