@@ -57,6 +57,40 @@ test('two tabs: a change in one shows in the other, and grading different questi
   for (const id of [x, y, z]) assert.ok(ids.includes(id), `${id} kept (stored: ${ids})`);
 });
 
+test('two tabs: a reset in one is not undone by the other tab grading afterwards', async () => {
+  const newTotal = (total) =>
+    [...document.querySelectorAll('[data-testid="count-new"]')].reduce((s, e) => s + Number.parseInt(e.textContent.replace(/\D+/g, '') || '0', 10), 0) === total;
+  const first = await env.app();
+  await first.open('/practice');
+  const other = new AppPage(await first.page.context().newPage(), first.baseUrl);
+  await other.open('/');
+  assert.equal(await other.homeTotal('count-new'), 120);
+
+  const x = await first.revealAndGrade('good');
+  await other.page.waitForFunction(newTotal, 119);
+
+  await first.open('/settings');
+  await first.testid('reset').click();
+  await first.testid('reset-confirm').click();
+  await first.page.waitForFunction((key) => Object.keys(JSON.parse(localStorage.getItem(key) ?? '{"questions":{}}').questions).length === 0, STORAGE_KEY);
+  // The other tab still held the old progress; it takes the reset instead of bringing x back.
+  await other.page.waitForFunction(newTotal, 120, { timeout: 10_000 });
+
+  await other.open('/practice');
+  if ((await other.cardId()) === x) {
+    await other.testid('next').click();
+    await other.waitForCardOtherThan(x);
+  }
+  const y = await other.revealAndGrade('good');
+  assert.notEqual(y, x);
+  await other.page.waitForFunction((key) => Object.keys(JSON.parse(localStorage.getItem(key) ?? '{"questions":{}}').questions).length > 0, STORAGE_KEY);
+  await first.reload();
+  assert.deepEqual(await first.storedIds(), [y], 'only the card graded after the reset is stored');
+  await first.open('/');
+  assert.equal(await first.homeTotal('count-new'), 119);
+  assert.deepEqual(first.page.errors.filter((e) => !e.includes('Failed to load resource')), []);
+});
+
 test('with localStorage blocked the app works in memory and says so', async () => {
   const app = await env.app();
   await app.page.addInitScript(() => {
