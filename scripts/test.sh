@@ -3,7 +3,7 @@
 # the Python samples, the release build and the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+step() { printf '\n\033[1m== %s\033[0m (at %ds)\n' "$*" "$SECONDS"; }
 
 step "setup"
 scripts/setup.sh test
@@ -22,3 +22,4 @@ step "release build"
 SETUP_PROFILE=test scripts/build.sh
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 --test-timeout=120000 e2e/specs/*.spec.mjs
+step "done"
