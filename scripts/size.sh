@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Raw, gzip -9 and brotli bytes of every file in dist/, and the total.
-# Not a test: run after a build (make size builds first).
+# Raw, gzip -9 and brotli bytes of every file in dist/, the total, and what a
+# browser downloads on each path: the standalone page (index.html + JS glue +
+# wasm + CSS) and the script embed (embed.js + the same three), with the
+# difference between them. Not a test: run after a build (make size builds first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d dist ] || { echo "no dist/: run make build first" >&2; exit 1; }
@@ -18,8 +20,25 @@ const rows = files.sort().map((f) => {
   return [path.relative('dist', f), b.length, zlib.gzipSync(b, { level: 9 }).length,
     zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length];
 });
-const total = rows.reduce((t, r) => [t[0], t[1] + r[1], t[2] + r[2], t[3] + r[3]], ['total', 0, 0, 0]);
-const w = Math.max(...rows.map((r) => r[0].length), 5);
+const sum = (name, picked) => picked.reduce((t, r) => [t[0], t[1] + r[1], t[2] + r[2], t[3] + r[3]], [name, 0, 0, 0]);
+const total = sum('total', rows);
+const one = (re) => rows.filter((r) => re.test(r[0]));
+const app = [...one(/^pyprep(-[0-9a-f]+)?\.js$/), ...one(/^pyprep(-[0-9a-f]+)?_bg\.wasm$/), ...one(/^app(-[0-9a-f]+)?\.css$/)];
+const standalone = sum('standalone path (index.html + JS + wasm + CSS)', [...one(/^index\.html$/), ...app]);
+const embed = sum('embed path (embed.js + JS + wasm + CSS)', [...one(/^embed\.js$/), ...app]);
+const diff = ['embed adds over standalone', ...[1, 2, 3].map((i) => embed[i] - standalone[i])];
+const w = Math.max(...[...rows, standalone, embed].map((r) => r[0].length), 5);
+const signed = (n) => (n > 0 ? `+${n}` : String(n));
+const line = (r, fmt = String) => console.log(`${r[0].padEnd(w)}  ${r.slice(1).map((n) => fmt(n).padStart(9)).join('  ')}`);
 console.log(`${'file'.padEnd(w)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
-for (const r of [...rows, total]) console.log(`${r[0].padEnd(w)}  ${String(r[1]).padStart(9)}  ${String(r[2]).padStart(9)}  ${String(r[3]).padStart(9)}`);
+for (const r of [...rows, total]) line(r);
+console.log('');
+if (app.length !== 3) console.log('(no JS glue, wasm and CSS trio found: not a Trunk release build?)');
+line(standalone);
+if (one(/^embed\.js$/).length) {
+  line(embed);
+  line(diff, signed);
+} else {
+  console.log('(no embed.js: the post_build hook did not run)');
+}
 JS
