@@ -9,6 +9,7 @@ pub mod deck;
 pub mod embed;
 pub mod progress;
 pub mod session;
+pub mod site;
 pub mod stats;
 pub mod store;
 pub mod ui;

@@ -6,13 +6,13 @@ import { resolve } from 'node:path';
 const require = createRequire(resolve('.tools/node/package.json'));
 const { chromium } = require('playwright-core');
 
-/** Launches headless Chromium; the caller closes it. */
-export function launch() {
+/** Launches headless Chromium (with `extraArgs` after the pinned flags); the caller closes it. */
+export function launch(extraArgs = []) {
   const flags = (process.env.CHROMIUM_FLAGS ?? '--headless --no-sandbox --disable-gpu').split(/\s+/).filter(Boolean);
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: flags,
+    args: [...flags, ...extraArgs],
   });
 }
 

@@ -41,3 +41,18 @@ export async function serve(root = resolve('dist')) {
     close: () => new Promise((ok) => server.close(ok)),
   };
 }
+
+/** Serves `html` at every path on another free loopback port (a host page of another origin); resolves to { url, port, close }. */
+export async function serveHtml(html) {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': TYPES['.html'] });
+    res.end(html);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}

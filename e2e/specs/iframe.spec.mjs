@@ -1,12 +1,13 @@
 // Iframe embed (examples/course.html): the widget without the app chrome, an
-// iframe whose height follows its content, events by postMessage, and blocked
-// storage inside the frame.
+// iframe whose height follows its content, events by postMessage, blocked
+// storage inside the frame, and partitioned storage in a cross-site frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { newPage } from '../lib/browser.mjs';
+import { launch, newPage } from '../lib/browser.mjs';
 import { embedMessages, recordEmbedEvents, waitForEmbedMessages } from '../lib/embed-events.mjs';
 import { useApp } from '../lib/fixture.mjs';
+import { serveHtml } from '../lib/server.mjs';
 import { STORAGE_KEY } from '../pages/app.mjs';
 import { WidgetPage } from '../pages/widget.mjs';
 
@@ -152,4 +153,43 @@ test('with storage blocked inside the frame the widget works in memory and shows
   assert.deepEqual(graded.map((m) => [m.questionId, m.reviewed]), [[x, 1], [y, 2]], 'the in-memory session counts both grades');
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), null, 'nothing reached the host origin\'s storage');
   assert.deepEqual(page.errors.filter((e) => !/blocked/.test(e)), []);
+});
+
+test('framed by another site the widget keeps saving (partitioned) and says it is for this site only; a same-site embed says nothing', async () => {
+  // The host page on 127.0.0.1, the frame from localhost: two different sites.
+  const distPort = new URL(env.server.url).port;
+  const host = await serveHtml(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Another site</title></head>
+    <body><h1>Someone else's course</h1>
+    <iframe src="http://localhost:${distPort}/index.html?embed=1&categories=oop" title="Python practice" style="width:100%;height:900px;border:0"></iframe>
+    </body></html>`);
+  // Playwright's contexts are off-the-record, where Chrome blocks third-party
+  // cookies and storage outright (the blocked case above). A normal profile
+  // gets partitioned storage instead; this flag gives the same here.
+  const browser = await launch(['--disable-features=AlwaysBlock3pcsIncognito']);
+  try {
+    const page = await newPage(browser);
+    await recordEmbedEvents(page);
+    await page.goto(host.url);
+    assert.equal(new URL(page.url()).hostname, '127.0.0.1');
+    const frame = await (await page.locator(FRAME).elementHandle()).contentFrame();
+    assert.equal(new URL(frame.url()).hostname, 'localhost');
+    const widget = new WidgetPage(frame, null);
+    await widget.ready();
+    await widget.testid('storage-notice').waitFor();
+    assert.match(await widget.testid('storage-notice').textContent(), /this site only/);
+    const x = await widget.revealAndGrade('good');
+    const [graded] = await waitForEmbedMessages(page, 'graded');
+    assert.equal(graded.questionId, x);
+    // Saved in the frame's (partitioned) storage, not only kept in memory.
+    await frame.waitForFunction(([key, id]) => localStorage.getItem(key)?.includes(id), [STORAGE_KEY, x]);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+
+  const { page, widget } = await openCourse();
+  await widget.revealAndGrade('good');
+  assert.equal(await widget.testid('storage-notice').count(), 0, 'a same-origin embed (course.html) shows no storage notice');
+  assert.deepEqual(page.errors, []);
 });

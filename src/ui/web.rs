@@ -161,3 +161,35 @@ pub fn report_height(on_height: impl Fn(f64) + 'static) -> Option<HeightReporter
         _callback: callback,
     })
 }
+
+/// True when this page is framed by another site (see [`crate::site`]), so
+/// the browser partitions its storage. Reads `location.ancestorOrigins`
+/// (Chromium, Safari; any cross-site ancestor counts, as it does for
+/// Chrome's partition key) and otherwise, when the page is framed at all,
+/// the origin of `document.referrer` (the parent's, in Firefox). False when
+/// neither tells: the top-level page, or a referrer withheld by the host's
+/// `Referrer-Policy`.
+pub fn framed_cross_site() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let location = window.location();
+    let Ok(own) = location.origin() else { return false };
+    let ancestors = js_sys::Reflect::get(&location, &"ancestorOrigins".into())
+        .ok()
+        .filter(|list| !list.is_undefined() && !list.is_null());
+    if let Some(list) = ancestors {
+        let length = js_sys::Reflect::get(&list, &"length".into())
+            .ok()
+            .and_then(|l| l.as_f64())
+            .unwrap_or(0.0) as u32;
+        return (0..length).any(|i| {
+            let origin = js_sys::Reflect::get(&list, &i.into()).ok().and_then(|o| o.as_string());
+            crate::site::is_cross_site(&own, origin.as_deref())
+        });
+    }
+    let framed = match window.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &window),
+        _ => false,
+    };
+    let referrer = document().map(|d| d.referrer()).filter(|r| !r.is_empty());
+    framed && crate::site::is_cross_site(&own, referrer.as_deref())
+}

@@ -90,6 +90,14 @@ fn home_route(mode: Mode) -> Route {
 fn widget_body(props: &WidgetBodyProps) -> Html {
     let config = &props.config;
     let state = use_progress(AttrValue::from(config.namespace.clone()));
+    // Framed by another site, the browser partitions our storage. We keep
+    // using it rather than memory: progress then persists across visits of
+    // that site, which serves the learner better. But it is kept for that
+    // site only, not shared with pyprep opened directly, so we say so. A
+    // script embed runs in the host page itself: its storage is first-party.
+    let site_only = *use_memo(props.sink.clone(), |sink| {
+        *sink == Sink::Parent && web::framed_cross_site()
+    });
     let home = home_route(config.mode);
     let route = use_state(|| home.clone());
     let root = use_node_ref();
@@ -177,7 +185,7 @@ fn widget_body(props: &WidgetBodyProps) -> Html {
             <ContextProvider<Shell> context={shell}>
                 <div ref={root} {class} data-testid="widget" data-mode={config.mode.as_str()}
                     data-theme={config.theme.as_str()} tabindex="-1">
-                    <Notices />
+                    <Notices {site_only} />
                     { for back }
                     { screen }
                     <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">

@@ -1,5 +1,6 @@
-//! Banners about storage: memory-only mode, and an unreadable saved value
-//! that was kept aside (with a button downloading it).
+//! Banners about storage: memory-only mode, progress kept for the embedding
+//! site only (a cross-site iframe), and an unreadable saved value that was
+//! kept aside (with a button downloading it).
 
 use yew::prelude::*;
 
@@ -8,9 +9,18 @@ use crate::store::DECK;
 use crate::ui::shell::use_shell;
 use crate::ui::web;
 
+/// Props of [`Notices`].
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    /// The storage works but is partitioned: this is an iframe embed framed
+    /// by another site (see [`crate::site`]).
+    #[prop_or_default]
+    pub site_only: bool,
+}
+
 /// The storage notices, shown above every screen while they apply.
 #[function_component(Notices)]
-pub fn notices() -> Html {
+pub fn notices(props: &NoticesProps) -> Html {
     let state = use_app();
     let shell = use_shell();
     let download_failed = use_state(|| false);
@@ -20,6 +30,15 @@ pub fn notices() -> Html {
                 <strong>{ "Your progress is not being saved. " }</strong>
                 { format!("Because {why}, the app keeps working in memory only: progress will be lost when you close this page. ") }
                 if !shell.embedded { { "You can still export it from Settings." } }
+            </p>
+        </div>
+    });
+    // Memory-only says more (nothing is kept at all), so it replaces this one.
+    let site_only = (props.site_only && state.memory_only.is_none()).then(|| html! {
+        <div class="notice" data-testid="storage-notice" data-storage="site-only">
+            <p>
+                <strong>{ "Progress here is saved for this site only: " }</strong>
+                { "your browser keeps embedded pages' storage separate, so it is not shared with pyprep opened on its own site." }
             </p>
         </div>
     });
@@ -50,5 +69,5 @@ pub fn notices() -> Html {
             </div>
         }
     });
-    html! { <>{ memory }{ unreadable }</> }
+    html! { <>{ memory }{ site_only }{ unreadable }</> }
 }
