@@ -9,6 +9,31 @@ use yew::prelude::*;
 
 use super::answer::ModelAnswer;
 use crate::deck::{self, Question};
+use crate::ui::state::{Action, AppHandle};
+use crate::ui::web;
+
+/// The card's `on_note` for question `id`: stores the text as its note.
+pub fn save_note(state: &AppHandle, id: &str) -> Callback<String> {
+    let (state, id) = (state.clone(), id.to_owned());
+    Callback::from(move |text: String| {
+        state.dispatch(Action::SetNote {
+            id: id.clone(),
+            text,
+            now_ms: web::now_ms(),
+        })
+    })
+}
+
+/// The card's `on_bookmark` for question `id`: toggles its bookmark.
+pub fn toggle_bookmark(state: &AppHandle, id: &str) -> Callback<()> {
+    let (state, id) = (state.clone(), id.to_owned());
+    Callback::from(move |()| {
+        state.dispatch(Action::ToggleBookmark {
+            id: id.clone(),
+            now_ms: web::now_ms(),
+        })
+    })
+}
 
 /// Props of [`QuestionCard`].
 #[derive(Properties, PartialEq)]

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::card::QuestionCard;
+use super::card::{QuestionCard, save_note, toggle_bookmark};
 use super::grade_bar::GradeBar;
 use super::use_app;
 use crate::deck;
@@ -11,7 +11,6 @@ use crate::session::MockInterview;
 use crate::ui::hooks::{Shortcut, use_shortcuts, use_ticker};
 use crate::ui::shell::use_shell;
 use crate::ui::state::Action;
-use crate::ui::web;
 
 /// Props of [`MockRun`].
 #[derive(Properties, PartialEq)]
@@ -69,25 +68,8 @@ pub fn mock_run(props: &MockRunProps) -> Html {
     };
     let entry = state.progress.get(question.id);
     let id = question.id;
-    let on_note = {
-        let state = state.clone();
-        Callback::from(move |text: String| {
-            state.dispatch(Action::SetNote {
-                id: id.to_string(),
-                text,
-                now_ms: web::now_ms(),
-            })
-        })
-    };
-    let on_bookmark = {
-        let state = state.clone();
-        Callback::from(move |()| {
-            state.dispatch(Action::ToggleBookmark {
-                id: id.to_string(),
-                now_ms: web::now_ms(),
-            })
-        })
-    };
+    let on_note = save_note(&state, id);
+    let on_bookmark = toggle_bookmark(&state, id);
     html! {
         <>
             if !shell.compact { <h1>{ "Mock interview" }</h1> }

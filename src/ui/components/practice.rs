@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::card::QuestionCard;
+use super::card::{QuestionCard, save_note, toggle_bookmark};
 use super::category_picker::CategoryPicker;
 use super::grade_bar::GradeBar;
 use super::use_app;
@@ -142,15 +142,7 @@ pub fn practice(props: &PracticeProps) -> Html {
         })
     };
     let id = current.map(|q| q.id.to_string()).unwrap_or_default();
-    let bookmark = {
-        let (state, id) = (state.clone(), id.clone());
-        Callback::from(move |()| {
-            state.dispatch(Action::ToggleBookmark {
-                id: id.clone(),
-                now_ms: web::now_ms(),
-            })
-        })
-    };
+    let bookmark = toggle_bookmark(&state, &id);
     {
         let (reveal, grade, step, bookmark) = (reveal.clone(), grade.clone(), step.clone(), bookmark.clone());
         let (has_card, revealed) = (current.is_some(), run.revealed);
@@ -191,16 +183,7 @@ pub fn practice(props: &PracticeProps) -> Html {
     let body = match current {
         Some(question) => {
             let entry = state.progress.get(question.id);
-            let on_note = {
-                let (state, id) = (state.clone(), id.clone());
-                Callback::from(move |text: String| {
-                    state.dispatch(Action::SetNote {
-                        id: id.clone(),
-                        text,
-                        now_ms: web::now_ms(),
-                    })
-                })
-            };
+            let on_note = save_note(&state, &id);
             let on_prev = step.reform(|_: MouseEvent| -1);
             let on_next = step.reform(|_: MouseEvent| 1);
             let on_swipe = (!single).then(|| step.clone());

@@ -3,14 +3,12 @@
 
 use yew::prelude::*;
 
-use super::card::QuestionCard;
+use super::card::{QuestionCard, save_note, toggle_bookmark};
 use super::use_app;
 use crate::deck;
 use crate::ui::hooks::{Shortcut, use_shortcuts};
 use crate::ui::route::Route;
 use crate::ui::shell::use_shell;
-use crate::ui::state::Action;
-use crate::ui::web;
 
 /// Props of [`QuestionScreen`].
 #[derive(Properties, PartialEq)]
@@ -35,15 +33,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let prev = at.and_then(|i| i.checked_sub(1)).map(|i| order[i]);
     let next = at.and_then(|i| order.get(i + 1).copied());
     let id = props.id.clone();
-    let on_bookmark = {
-        let (state, id) = (state.clone(), id.clone());
-        Callback::from(move |()| {
-            state.dispatch(Action::ToggleBookmark {
-                id: id.clone(),
-                now_ms: web::now_ms(),
-            })
-        })
-    };
+    let on_bookmark = toggle_bookmark(&state, &id);
     let swipe = {
         let shell = shell.clone();
         Callback::from(move |step: isize| {
@@ -82,16 +72,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
         };
     };
     let entry = state.progress.get(&props.id);
-    let on_note = {
-        let (state, id) = (state.clone(), id.clone());
-        Callback::from(move |text: String| {
-            state.dispatch(Action::SetNote {
-                id: id.clone(),
-                text,
-                now_ms: web::now_ms(),
-            })
-        })
-    };
+    let on_note = save_note(&state, &id);
     let link = |target: Option<&str>, testid: &'static str, label: &'static str| match target {
         Some(target) => {
             let route = Route::Question(target.to_string());
