@@ -7,6 +7,20 @@ import { AppPage, STORAGE_KEY } from '../pages/app.mjs';
 
 const env = useApp();
 
+/** Two tabs of one browser profile: the first on the practice screen, the other on home with nothing graded. */
+async function twoTabs() {
+  const first = await env.app();
+  await first.open('/practice');
+  const other = new AppPage(await first.page.context().newPage(), first.baseUrl);
+  await other.open('/');
+  assert.equal(await other.homeTotal('count-new'), 120);
+  return [first, other];
+}
+
+/** In the page: true when the home screen's new-card counts sum to `total`. */
+const newTotal = (total) =>
+  [...document.querySelectorAll('[data-testid="count-new"]')].reduce((s, e) => s + Number.parseInt(e.textContent.replace(/\D+/g, '') || '0', 10), 0) === total;
+
 test('a corrupted stored value is kept aside, the learner is told, and the app works', async () => {
   const app = await env.app({ acceptDownloads: true });
   await app.open('/');
@@ -30,16 +44,10 @@ test('a corrupted stored value is kept aside, the learner is told, and the app w
 });
 
 test('two tabs: a change in one shows in the other, and grading different questions loses nothing', async () => {
-  const first = await env.app();
-  await first.open('/practice');
-  const other = new AppPage(await first.page.context().newPage(), first.baseUrl);
-  await other.open('/');
-  assert.equal(await other.homeTotal('count-new'), 120);
+  const [first, other] = await twoTabs();
 
   const x = await first.revealAndGrade('good');
-  await other.page.waitForFunction(() =>
-    [...document.querySelectorAll('[data-testid="count-new"]')].reduce((s, e) => s + Number.parseInt(e.textContent.replace(/\D+/g, '') || '0', 10), 0) === 119,
-  );
+  await other.page.waitForFunction(newTotal, 119);
 
   await other.open('/practice');
   const y = await other.cardId();
@@ -58,13 +66,7 @@ test('two tabs: a change in one shows in the other, and grading different questi
 });
 
 test('two tabs: a reset in one is not undone by the other tab grading afterwards', async () => {
-  const newTotal = (total) =>
-    [...document.querySelectorAll('[data-testid="count-new"]')].reduce((s, e) => s + Number.parseInt(e.textContent.replace(/\D+/g, '') || '0', 10), 0) === total;
-  const first = await env.app();
-  await first.open('/practice');
-  const other = new AppPage(await first.page.context().newPage(), first.baseUrl);
-  await other.open('/');
-  assert.equal(await other.homeTotal('count-new'), 120);
+  const [first, other] = await twoTabs();
 
   const x = await first.revealAndGrade('good');
   await other.page.waitForFunction(newTotal, 119);
