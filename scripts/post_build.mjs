@@ -14,7 +14,7 @@ import { join } from 'node:path';
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) fail('TRUNK_STAGING_DIR is not set: this script runs as a Trunk post_build hook');
 
-/** Theme colours, the page background of styles/app.css (--bg). */
+/** Theme colours, the page background of styles/theme.css (--bg). */
 const THEME = { light: '#ffffff', dark: '#0f1419' };
 
 /** Every file under `dir`, as sorted '/'-separated paths relative to it. */
@@ -48,7 +48,8 @@ const staged = listFiles(staging);
 const build = {
   js: theOne(staged, /^pyprep(-[0-9a-f]+)?\.js$/, 'JS glue'),
   wasm: theOne(staged, /^pyprep(-[0-9a-f]+)?_bg\.wasm$/, 'wasm module'),
-  css: theOne(staged, /^app(-[0-9a-f]+)?\.css$/, 'stylesheet'),
+  // In cascade order, as index.html links them: the embed joins them into one sheet.
+  css: [theOne(staged, /^theme(-[0-9a-f]+)?\.css$/, 'theme stylesheet'), theOne(staged, /^app(-[0-9a-f]+)?\.css$/, 'stylesheet')],
 };
 for (const f of ['index.html', 'icons/icon.svg', 'icons/icon-maskable.svg', 'examples/blog.html', 'examples/course.html']) {
   if (!existsSync(join(staging, f))) fail(`${f} is missing from the build (see the copy-dir links in index.html)`);
@@ -62,7 +63,7 @@ const precache = ['./', ...listFiles(staging).filter((f) => f !== 'sw.js')];
 const digest = createHash('sha256');
 for (const f of precache.slice(1)) digest.update(`${f}\0`).update(readFileSync(join(staging, f))).update('\0');
 const cacheName = `pyprep-${digest.digest('hex').slice(0, 12)}`;
-write('sw.js', serviceWorker(cacheName, precache, Object.values(build)));
+write('sw.js', serviceWorker(cacheName, precache, Object.values(build).flat()));
 
 /** The loader a host page includes with <script type="module" src=".../embed.js">. */
 function embedLoader({ js, wasm, css }) {
@@ -75,13 +76,16 @@ function embedLoader({ js, wasm, css }) {
 const at = (file) => new URL(file, import.meta.url).href;
 
 async function load() {
-  const [cssText, glue] = await Promise.all([
-    fetch(at(${JSON.stringify(css)})).then((r) => {
+  const sheet = (file) =>
+    fetch(at(file)).then((r) => {
       if (!r.ok) throw new Error(\`HTTP \${r.status} for \${r.url}\`);
       return r.text();
-    }),
+    });
+  const [sheets, glue] = await Promise.all([
+    Promise.all(${JSON.stringify(css)}.map(sheet)),
     import(at(${JSON.stringify(js)})),
   ]);
+  const cssText = sheets.join("\\n");
   await glue.default({ module_or_path: at(${JSON.stringify(wasm)}) });
   if (typeof glue.mount_all !== "function") throw new Error("this build has no mount_all export");
   const mount = () => glue.mount_all(cssText);

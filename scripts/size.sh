@@ -23,7 +23,7 @@ const rows = files.sort().map((f) => {
 const sum = (name, picked) => picked.reduce((t, r) => [t[0], t[1] + r[1], t[2] + r[2], t[3] + r[3]], [name, 0, 0, 0]);
 const total = sum('total', rows);
 const one = (re) => rows.filter((r) => re.test(r[0]));
-const app = [...one(/^pyprep(-[0-9a-f]+)?\.js$/), ...one(/^pyprep(-[0-9a-f]+)?_bg\.wasm$/), ...one(/^app(-[0-9a-f]+)?\.css$/)];
+const app = [...one(/^pyprep(-[0-9a-f]+)?\.js$/), ...one(/^pyprep(-[0-9a-f]+)?_bg\.wasm$/), ...one(/^(theme|app)(-[0-9a-f]+)?\.css$/)];
 const standalone = sum('standalone path (index.html + JS + wasm + CSS)', [...one(/^index\.html$/), ...app]);
 const embed = sum('embed path (embed.js + JS + wasm + CSS)', [...one(/^embed\.js$/), ...app]);
 const diff = ['embed adds over standalone', ...[1, 2, 3].map((i) => embed[i] - standalone[i])];

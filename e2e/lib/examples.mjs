@@ -70,9 +70,12 @@ export async function mountConfig(widget) {
 /** Class names and ids the built stylesheet mentions (to build host elements that its rules would hit if they leaked). */
 export function builtSelectors() {
   const dist = resolve('dist');
-  const css = readdirSync(dist).find((f) => /^app(-[0-9a-f]+)?\.css$/.test(f));
-  if (!css) throw new Error('no app-*.css in dist/: build first');
-  const text = readFileSync(resolve(dist, css), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const sheets = readdirSync(dist).filter((f) => /^(theme|app)(-[0-9a-f]+)?\.css$/.test(f));
+  if (sheets.length !== 2) throw new Error('no theme-*.css and app-*.css in dist/: build first');
+  const text = sheets
+    .map((css) => readFileSync(resolve(dist, css), 'utf8'))
+    .join('\n')
+    .replace(/\/\*[\s\S]*?\*\//g, '');
   // Selectors only: drop declaration blocks (colours like #fff are not ids).
   const selectors = text.replace(/\{[^{}]*\}/g, ' ');
   const classes = new Set([...selectors.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((m) => m[1]));
