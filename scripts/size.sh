@@ -33,7 +33,7 @@ const line = (r, fmt = String) => console.log(`${r[0].padEnd(w)}  ${r.slice(1).m
 console.log(`${'file'.padEnd(w)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
 for (const r of [...rows, total]) line(r);
 console.log('');
-if (app.length !== 3) console.log('(no JS glue, wasm and CSS trio found: not a Trunk release build?)');
+if (app.length !== 4) console.log('(no JS glue, wasm and two stylesheets found: not a Trunk release build?)');
 line(standalone);
 if (one(/^embed\.js$/).length) {
   line(embed);
