@@ -108,7 +108,7 @@ pub fn due_next_days(progress: &Progress, now_ms: i64, tz_offset_min: i32, days:
 pub fn due_now(questions: &[Question], progress: &Progress, scope: &Scope, now_ms: i64) -> usize {
     questions
         .iter()
-        .filter(|q| q.answer.is_some() && scope.includes(q.category))
+        .filter(|q| scope.includes(q.category))
         .filter(|q| progress.status(q.id, now_ms) == Status::Due)
         .count()
 }

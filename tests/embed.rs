@@ -5,10 +5,11 @@ use std::collections::HashMap;
 
 use pyprep::deck;
 use pyprep::embed::{
-    Config, ConfigError, DEFAULT_NAMESPACE, Happening, Mode, Tally, WidgetTheme, config_from_query, height_message,
-    is_iframe_query, parse_config, pool_queue, query_param, ready, rem_to_px,
+    Config, ConfigError, DEFAULT_NAMESPACE, Happening, Mode, Tally, config_from_query, height_message, is_iframe_query,
+    parse_config, query_param, ready, rem_to_px,
 };
-use pyprep::progress::{Grade, Progress};
+use pyprep::progress::{Grade, Progress, Theme};
+use pyprep::session::{PracticeScope, practice_queue};
 use serde_json::json;
 
 /// 2024-03-10T12:00:00Z.
@@ -21,12 +22,7 @@ fn attrs(pairs: &[(&str, &str)]) -> Result<Config, Vec<ConfigError>> {
 }
 
 fn some_ids(n: usize) -> Vec<&'static str> {
-    deck::questions()
-        .iter()
-        .filter(|q| q.answer.is_some())
-        .map(|q| q.id)
-        .take(n)
-        .collect()
+    deck::questions().iter().map(|q| q.id).take(n).collect()
 }
 
 #[test]
@@ -34,14 +30,11 @@ fn no_attributes_give_the_defaults() {
     let config = attrs(&[]).unwrap();
     assert_eq!(config, Config::default());
     assert_eq!(config.mode, Mode::Practise);
-    assert_eq!(config.theme, WidgetTheme::Auto);
+    assert_eq!(config.theme, Theme::System);
     assert!(!config.compact);
     assert_eq!(config.namespace, DEFAULT_NAMESPACE);
     assert_eq!(pyprep::progress::storage_key(&config.namespace), "pyprep:python:v1");
-    assert_eq!(
-        config.pool().len(),
-        deck::questions().iter().filter(|q| q.answer.is_some()).count()
-    );
+    assert_eq!(config.pool().len(), deck::questions().len());
 }
 
 #[test]
@@ -60,12 +53,17 @@ fn every_option_is_read() {
     assert_eq!(config.categories, vec!["dsa", "oop"]);
     assert_eq!(config.questions, vec![ids[1], ids[0]]);
     assert_eq!(config.mode, Mode::Browse);
-    assert_eq!(config.theme, WidgetTheme::Dark);
+    assert_eq!(config.theme, Theme::Dark);
     assert!(config.compact, "a bare data-compact means true");
     assert_eq!(config.namespace, "my-course_2");
     // Listed questions override the categories, in the order given.
     assert_eq!(config.pool(), vec![ids[1], ids[0]]);
-    assert_eq!(config.card(), Some(ids[1]));
+    assert_eq!(config.practice_scope(), PracticeScope::Listed(vec![ids[1], ids[0]]));
+    let card = Config {
+        mode: Mode::Card,
+        ..config.clone()
+    };
+    assert_eq!(card.practice_scope(), PracticeScope::Single(ids[1]));
 }
 
 #[test]
@@ -79,18 +77,17 @@ fn modes_themes_and_compact_values() {
     ] {
         assert_eq!(attrs(&[("mode", value)]).unwrap().mode, mode, "{value}");
     }
-    for (value, theme) in [
-        ("auto", WidgetTheme::Auto),
-        ("light", WidgetTheme::Light),
-        ("DARK", WidgetTheme::Dark),
-    ] {
+    for (value, theme) in [("auto", Theme::System), ("light", Theme::Light), ("DARK", Theme::Dark)] {
         assert_eq!(attrs(&[("theme", value)]).unwrap().theme, theme, "{value}");
     }
     for (value, compact) in [("true", true), ("1", true), ("false", false), ("0", false)] {
         assert_eq!(attrs(&[("compact", value)]).unwrap().compact, compact, "{value}");
     }
-    assert_eq!(Mode::Card.as_str(), "card");
-    assert_eq!(WidgetTheme::Auto.as_str(), "auto");
+    assert_eq!(
+        attrs(&[("theme", "system")]).unwrap().theme,
+        Theme::System,
+        "the app's name works too"
+    );
 }
 
 #[test]
@@ -99,12 +96,12 @@ fn a_category_scopes_the_pool_in_deck_order() {
     let pool = config.pool();
     assert!(!pool.is_empty());
     assert!(pool.iter().all(|id| deck::question(id).unwrap().category == "advanced"));
-    let deck_order: Vec<_> = deck::in_category("advanced")
-        .filter(|q| q.answer.is_some())
+    let deck_order: Vec<_> = deck::questions()
+        .iter()
+        .filter(|q| q.category == "advanced")
         .map(|q| q.id)
         .collect();
     assert_eq!(pool, deck_order);
-    assert_eq!(config.pool_categories(), vec!["advanced"]);
 }
 
 #[test]
@@ -162,7 +159,7 @@ fn query_strings_are_decoded() {
     assert_eq!(config.categories, vec!["dsa", "oop"]);
     assert_eq!(
         (config.mode, config.theme, config.compact),
-        (Mode::Card, WidgetTheme::Light, true)
+        (Mode::Card, Theme::Light, true)
     );
     assert_eq!(config.namespace, "blog");
     assert_eq!(
@@ -178,13 +175,24 @@ fn the_pool_queue_puts_due_cards_first_then_new_ones_in_listed_order() {
     progress.grade(ids[2], Grade::Again, T0);
     progress.grade(ids[3], Grade::Easy, T0);
     let later = T0 + DAY;
-    let queue = pool_queue(&ids, &progress, later);
+    let queue = practice_queue(
+        deck::questions(),
+        &progress,
+        &PracticeScope::Listed(ids.clone()),
+        later,
+        0,
+    );
     assert_eq!(
         queue,
         vec![ids[2], ids[0], ids[1]],
         "due (Again), then the new ones; Easy is not due"
     );
-    assert!(pool_queue(&[], &progress, later).is_empty());
+    assert!(practice_queue(deck::questions(), &progress, &PracticeScope::Listed(vec![]), later, 0).is_empty());
+    assert_eq!(
+        practice_queue(deck::questions(), &progress, &PracticeScope::Single(ids[3]), later, 0),
+        [ids[3]],
+        "a single card is offered whether due or not"
+    );
 }
 
 #[test]

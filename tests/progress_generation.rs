@@ -2,28 +2,22 @@
 //! undone by another tab that still holds the old progress, merge-importing a
 //! file never wipes the learner's data, and old values without the field load.
 
-use pyprep::progress::{Grade, ImportError, LoadOutcome, Progress, Settings, Theme, export_json, load, parse_import};
+use pyprep::progress::{
+    Grade, ImportError, LoadOutcome, MemoryStore, Progress, Settings, Theme, export_json, load, parse_import,
+    save_stored,
+};
 
 /// 2024-03-10T12:00:00Z.
 const T0: i64 = 1_710_072_000_000;
 const MIN: i64 = 60_000;
 
-/// What `store::save` does with localStorage: merge the stored value with
-/// the tab's own, and store the result.
-fn save(storage: &mut Option<String>, mine: &Progress) {
-    let value = match load(storage.as_deref()) {
-        LoadOutcome::Loaded(stored) => stored.merge(mine),
-        LoadOutcome::Empty => mine.clone(),
-        other => panic!("unexpected stored value: {other:?}"),
-    };
-    *storage = Some(value.to_json());
+/// A save through the real storage policy, as the app does it.
+fn save(storage: &mut MemoryStore, mine: &Progress) {
+    save_stored(storage, "python", mine, T0).expect("the save goes through");
 }
 
-fn stored(storage: &Option<String>) -> Progress {
-    match load(storage.as_deref()) {
-        LoadOutcome::Loaded(p) => p,
-        other => panic!("unexpected stored value: {other:?}"),
-    }
+fn stored(storage: &MemoryStore) -> Progress {
+    pyprep::progress::stored(storage, "python").expect("a readable stored value")
 }
 
 fn ids(p: &Progress) -> Vec<&str> {
@@ -31,7 +25,7 @@ fn ids(p: &Progress) -> Vec<&str> {
 }
 
 /// Two tabs that both graded "old-a" and "old-b", with a dark theme, saved.
-fn two_tabs(storage: &mut Option<String>) -> (Progress, Progress) {
+fn two_tabs(storage: &mut MemoryStore) -> (Progress, Progress) {
     let mut a = Progress::default();
     a.grade("old-a", Grade::Good, T0);
     a.set_settings(
@@ -52,7 +46,7 @@ fn two_tabs(storage: &mut Option<String>) -> (Progress, Progress) {
 
 #[test]
 fn a_reset_in_one_tab_survives_a_save_from_a_tab_with_the_old_progress() {
-    let mut storage = None;
+    let mut storage = MemoryStore::default();
     let (a, mut b) = two_tabs(&mut storage);
     let a = a.reset();
     assert_eq!(a.generation, 1);
@@ -79,7 +73,7 @@ fn a_reset_in_one_tab_survives_a_save_from_a_tab_with_the_old_progress() {
 
 #[test]
 fn an_import_replace_survives_a_save_from_a_tab_with_the_old_progress() {
-    let mut storage = None;
+    let mut storage = MemoryStore::default();
     let (a, mut b) = two_tabs(&mut storage);
     // The file is older than everything in the tabs, and of generation 0.
     let mut file = Progress::default();

@@ -1,12 +1,16 @@
 //! Session logic: practice queue and daily limits, browse filters and search,
 //! the mock interview.
 
-use pyprep::deck::{self, Answer, Difficulty, Question};
+use pyprep::deck::{Answer, Difficulty, Question};
 use pyprep::progress::{Grade, Progress, Settings};
 use pyprep::session::{
-    self, Filter, MockConfig, MockInterview, Scope, SearchIndex, StatusFilter, all_tags, browse, html_to_text,
+    self, Filter, MockConfig, MockInterview, PracticeScope, Scope, SearchIndex, StatusFilter, all_tags, html_to_text,
     new_introduced_today, pick_mock, practice_queue,
 };
+
+fn browse(qs: &'static [Question], p: &Progress, f: &Filter, now: i64) -> Vec<&'static Question> {
+    SearchIndex::new(qs).browse(p, f, now)
+}
 
 /// 2024-03-10T12:00:00Z.
 const T0: i64 = 1_710_072_000_000;
@@ -16,6 +20,7 @@ const DAY: i64 = 86_400_000;
 
 const ANSWER: Answer = Answer {
     short: "<p>A <code>tuple</code> is &lt;Immutable&gt;</p>",
+    key_points: &[],
     explanation: "<p>Hash&amp;eq</p><p>second</p>",
     example: "",
     follow_ups: "<ul><li>Why?</li></ul>",
@@ -31,46 +36,40 @@ fn q(id: &'static str, category: &'static str, difficulty: Difficulty, tags: &'s
         text_html: "Explain it",
         difficulty,
         tags,
-        answer: Some(ANSWER),
+        answer: ANSWER,
     }
 }
 
-/// Six questions: dsa a b c (c unanswered), web d e f.
+/// Five questions: dsa a b, web d e f.
 fn questions() -> &'static [Question] {
     let mut qs = vec![
         q("a", "dsa", Difficulty::Easy, &["lists"]),
         q("b", "dsa", Difficulty::Hard, &["lists", "hashing"]),
-        q("c", "dsa", Difficulty::Easy, &[]),
         q("d", "web", Difficulty::Medium, &["http"]),
         q("e", "web", Difficulty::Easy, &["http", "async"]),
         q("f", "web", Difficulty::Easy, &[]),
     ];
-    qs[2].answer = None;
-    qs[5].text = "What does the GIL protect in CPython?";
+    qs[4].text = "What does the GIL protect in CPython?";
     Box::leak(qs.into_boxed_slice())
 }
 
-fn all() -> Scope {
-    Scope::default()
+fn all() -> PracticeScope {
+    PracticeScope::Daily(Scope::default())
 }
 
 #[test]
 fn due_first_most_overdue_first_then_new_in_deck_order() {
     let qs = questions();
     let mut p = Progress::default();
-    assert_eq!(
-        practice_queue(qs, &p, &all(), T0, 0),
-        ["a", "b", "d", "e", "f"],
-        "unanswered c skipped"
-    );
+    assert_eq!(practice_queue(qs, &p, &all(), T0, 0), ["a", "b", "d", "e", "f"],);
     p.grade("e", Grade::Again, T0 - 3 * DAY);
     p.grade("b", Grade::Again, T0 - 2 * DAY);
     p.grade("d", Grade::Easy, T0);
     let queue = practice_queue(qs, &p, &all(), T0, 0);
     assert_eq!(queue, ["e", "b", "a", "f"], "d is not due");
-    let web = Scope {
+    let web = PracticeScope::Daily(Scope {
         categories: vec!["web".into()],
-    };
+    });
     assert_eq!(practice_queue(qs, &p, &web, T0, 0), ["e", "f"]);
 }
 
@@ -136,24 +135,21 @@ fn browse_filters() {
     p.grade("b", Grade::Good, T0);
     p.toggle_bookmark("d", T0);
     let ids = |f: &Filter| browse(qs, &p, f, T0).iter().map(|q| q.id).collect::<Vec<_>>();
-    assert_eq!(ids(&Filter::default()), ["a", "b", "c", "d", "e", "f"]);
+    assert_eq!(ids(&Filter::default()), ["a", "b", "d", "e", "f"]);
     let by = |category: Option<&str>, difficulty, tag: Option<&str>, status| Filter {
         category: category.map(Into::into),
         difficulty,
         tag: tag.map(Into::into),
         status,
-        query: String::new(),
+        ..Filter::default()
     };
     assert_eq!(ids(&by(Some("web"), None, None, None)), ["d", "e", "f"]);
-    assert_eq!(ids(&by(None, Some(Difficulty::Easy), None, None)), ["a", "c", "e", "f"]);
+    assert_eq!(ids(&by(None, Some(Difficulty::Easy), None, None)), ["a", "e", "f"]);
     assert_eq!(ids(&by(Some("web"), Some(Difficulty::Easy), Some("http"), None)), ["e"]);
     assert_eq!(ids(&by(None, None, Some("lists"), None)), ["a", "b"]);
     assert_eq!(ids(&by(None, None, None, Some(StatusFilter::Due))), ["a"]);
     assert_eq!(ids(&by(None, None, None, Some(StatusFilter::Learning))), ["b"]);
-    assert_eq!(
-        ids(&by(None, None, None, Some(StatusFilter::New))),
-        ["c", "d", "e", "f"]
-    );
+    assert_eq!(ids(&by(None, None, None, Some(StatusFilter::New))), ["d", "e", "f"]);
     assert_eq!(
         ids(&by(None, None, None, Some(StatusFilter::Mastered))),
         Vec::<&str>::new()
@@ -174,34 +170,11 @@ fn instant_search_over_question_and_answer_text() {
     };
     assert_eq!(search("gil CPYTHON"), ["f"], "every term, any case");
     assert_eq!(search("  gil   missing "), Vec::<&str>::new());
-    assert_eq!(
-        search("<immutable>"),
-        ["a", "b", "d", "e", "f"],
-        "entities decoded; unanswered c has no answer text"
-    );
+    assert_eq!(search("<immutable>"), ["a", "b", "d", "e", "f"], "entities decoded");
     assert_eq!(search("hash&eq"), ["a", "b", "d", "e", "f"]);
     assert!(search("code").is_empty(), "tags are stripped");
     assert_eq!(search("second why").len(), 5, "block tags separate words");
     assert!(search("eqsecond").is_empty());
-    let index = SearchIndex::new(qs);
-    assert!(index.matches(5, "Gil"));
-    assert!(!index.matches(0, "gil"));
-}
-
-#[test]
-fn deck_search_uses_the_bundled_questions() {
-    let p = Progress::default();
-    let filter = Filter {
-        query: "tuple".into(),
-        ..Filter::default()
-    };
-    let found = browse(deck::questions(), &p, &filter, T0);
-    assert!(!found.is_empty());
-    assert_eq!(found, SearchIndex::new(deck::questions()).browse(&p, &filter, T0));
-    assert_eq!(
-        browse(deck::questions(), &p, &Filter::default(), T0).len(),
-        deck::questions().len()
-    );
 }
 
 #[test]
@@ -220,6 +193,7 @@ fn config(count: usize, seed: u64) -> MockConfig {
         count,
         seconds_per_question: 60,
         seed,
+        pool: vec![],
     }
 }
 
@@ -230,7 +204,6 @@ fn mock_pick_is_deterministic_answered_and_mixed() {
     let picked = pick_mock(qs, &p, &config(4, 7));
     assert_eq!(picked, pick_mock(qs, &p, &config(4, 7)));
     assert_eq!(picked.len(), 4);
-    assert!(!picked.contains(&"c"));
     let dsa = picked.iter().filter(|id| ["a", "b"].contains(id)).count();
     assert_eq!(dsa, 2, "round-robin over categories: {picked:?}");
     let mut all = pick_mock(qs, &p, &config(10, 1));

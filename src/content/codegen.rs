@@ -20,16 +20,17 @@ pub fn generate(deck: &Deck) -> String {
             .map_or(0, |p| p + 1);
         let difficulty = match q.difficulty.as_str() {
             "easy" => "Easy",
+            "medium" => "Medium",
             "hard" => "Hard",
-            _ => "Medium",
+            other => unreachable!("difficulty {other} is validated before codegen"),
         };
-        let answer = match &q.answer {
-            None => "None".to_owned(),
-            Some(a) => format!(
-                "Some(Answer {{ short: {:?}, explanation: {:?}, example: {:?}, follow_ups: {:?}, pitfalls: {:?} }})",
-                a.short, a.explanation, a.example, a.follow_ups, a.pitfalls
-            ),
+        let Some(a) = &q.answer else {
+            unreachable!("build.rs requires every answer before generating the deck");
         };
+        let answer = format!(
+            "Answer {{ short: {:?}, key_points: &{:?}, explanation: {:?}, example: {:?}, follow_ups: {:?}, pitfalls: {:?} }}",
+            a.short, a.key_points, a.explanation, a.example, a.follow_ups, a.pitfalls
+        );
         let _ = writeln!(
             out,
             "    Question {{ id: {:?}, category: {:?}, number: {number}, text: {:?}, text_html: {:?}, \

@@ -83,6 +83,8 @@ pub struct QuestionEntry {
 #[derive(Debug, Clone, Default)]
 pub struct AnswerHtml {
     pub short: String,
+    /// What an interviewer listens for: each point as inline HTML.
+    pub key_points: Vec<String>,
     pub explanation: String,
     pub example: String,
     pub follow_ups: String,

@@ -6,17 +6,26 @@ use std::path::Path;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use super::render::{markdown_options, render_section};
+use super::render::{markdown_options, render_inline_code, render_section};
 use super::{AnswerHtml, CATEGORIES, CategoryFile, ContentError, QuestionEntry, error};
 
 /// The answer sections, in the order they must appear; `true` if required.
-const SECTIONS: [(&str, bool); 5] = [
+const SECTIONS: [(&str, bool); 6] = [
     ("Answer", true),
+    ("Key points", KEY_POINTS_REQUIRED),
     ("Explanation", true),
     ("Example", false),
     ("Follow-ups", true),
     ("Pitfalls", true),
 ];
+
+/// Whether every answer must have its `Key points` section.
+const KEY_POINTS_REQUIRED: bool = false;
+
+/// How many key points an answer lists, and how long one may be.
+pub const KEY_POINTS: std::ops::RangeInclusive<usize> = 3..=5;
+/// The longest key point, in characters of Markdown source.
+pub const KEY_POINT_MAX_CHARS: usize = 100;
 
 /// A heading of the file: level, text, where it is in the source.
 struct Heading {
@@ -296,6 +305,10 @@ fn answer(
             return html;
         }
         next = SECTIONS.iter().position(|s| s.0 == name).map_or(next, |p| p + 1);
+        if name == "Key points" {
+            html.key_points = key_points(body, *offset, lines, path, id, errors);
+            continue;
+        }
         let rendered = render_section(body, *offset, lines, path, errors);
         if rendered.trim().is_empty() {
             errors.push(error(path, line, format!("`{id}`: section `{name}` is empty")));
@@ -305,7 +318,8 @@ fn answer(
             "Explanation" => &mut html.explanation,
             "Example" => &mut html.example,
             "Follow-ups" => &mut html.follow_ups,
-            _ => &mut html.pitfalls,
+            "Pitfalls" => &mut html.pitfalls,
+            other => unreachable!("section {other} is checked against SECTIONS above"),
         } = rendered;
     }
     if let Some((missing, _)) = SECTIONS[next..].iter().find(|s| s.1) {
@@ -313,4 +327,63 @@ fn answer(
         errors.push(error(path, line, format!("`{id}`: missing section `{missing}`")));
     }
     html
+}
+
+/// The key points: a flat list of 3 to 5 one-line items, each rendered as
+/// inline HTML (backticks become code; nothing else is Markdown here).
+fn key_points(
+    body: &str,
+    offset: usize,
+    lines: &Lines,
+    path: &Path,
+    id: &str,
+    errors: &mut Vec<ContentError>,
+) -> Vec<String> {
+    let line = lines.line_of(offset);
+    let mut points = Vec::new();
+    let mut start = 0;
+    for text in body.split_inclusive('\n') {
+        let at = lines.line_of(offset + start);
+        start += text.len();
+        if text.trim().is_empty() {
+            continue;
+        }
+        let Some(point) = text.strip_prefix("- ").map(str::trim) else {
+            errors.push(error(
+                path,
+                at,
+                format!("`{id}`: key points are a flat `- ` list, one point a line"),
+            ));
+            return points;
+        };
+        if point.chars().count() > KEY_POINT_MAX_CHARS {
+            errors.push(error(
+                path,
+                at,
+                format!("`{id}`: a key point is at most {KEY_POINT_MAX_CHARS} characters"),
+            ));
+        }
+        let prose = point.split('`').step_by(2).collect::<String>();
+        if prose.contains(['[', '<', '*']) || point.matches('`').count() % 2 == 1 {
+            errors.push(error(
+                path,
+                at,
+                format!("`{id}`: a key point is plain text with `code` only"),
+            ));
+        }
+        points.push(render_inline_code(point));
+    }
+    if !KEY_POINTS.contains(&points.len()) {
+        errors.push(error(
+            path,
+            line,
+            format!(
+                "`{id}`: {} key points; write {} to {}",
+                points.len(),
+                KEY_POINTS.start(),
+                KEY_POINTS.end()
+            ),
+        ));
+    }
+    points
 }

@@ -1,11 +1,8 @@
 //! The bundled question deck: static tables generated at build time from
 //! `content/*.md` (answers already rendered to HTML), and lookups over them.
 
-use serde::{Deserialize, Serialize};
-
 /// How hard a question is, as the content rates it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Difficulty {
     Easy,
     Medium,
@@ -21,6 +18,13 @@ impl Difficulty {
             Difficulty::Hard => "hard",
         }
     }
+
+    /// The difficulty named `name` (lowercase), if any.
+    pub fn parse(name: &str) -> Option<Difficulty> {
+        [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard]
+            .into_iter()
+            .find(|d| d.as_str() == name)
+    }
 }
 
 /// A category of questions.
@@ -35,6 +39,8 @@ pub struct Category {
 pub struct Answer {
     /// What a candidate says aloud: shown first.
     pub short: &'static str,
+    /// What an interviewer listens for, 3 to 5 points of inline HTML.
+    pub key_points: &'static [&'static str],
     pub explanation: &'static str,
     /// Empty when the answer has no example.
     pub example: &'static str,
@@ -56,8 +62,8 @@ pub struct Question {
     pub text_html: &'static str,
     pub difficulty: Difficulty,
     pub tags: &'static [&'static str],
-    /// `None` while the answer is still to be written.
-    pub answer: Option<Answer>,
+    /// The model answer.
+    pub answer: Answer,
 }
 
 include!(concat!(env!("OUT_DIR"), "/deck_data.rs"));
@@ -80,9 +86,4 @@ pub fn question(id: &str) -> Option<&'static Question> {
 /// The category with this id, if any.
 pub fn category(id: &str) -> Option<&'static Category> {
     CATEGORIES.iter().find(|c| c.id == id)
-}
-
-/// The questions of one category, in seed order.
-pub fn in_category(id: &str) -> impl Iterator<Item = &'static Question> + use<'_> {
-    QUESTIONS.iter().filter(move |q| q.category == id)
 }

@@ -6,6 +6,7 @@
 
 mod css;
 mod events;
+pub mod partition;
 mod query;
 
 pub use css::rem_to_px;
@@ -15,7 +16,8 @@ pub use query::{config_from_query, is_iframe_query, query_param};
 use std::fmt;
 
 use crate::deck;
-use crate::progress::{Progress, Status};
+use crate::progress::Theme;
+use crate::session::{PracticeScope, Scope};
 
 /// The storage namespace widgets use unless told otherwise: the standalone
 /// app's, so widgets of the same deck on one site share progress.
@@ -46,26 +48,6 @@ impl Mode {
     }
 }
 
-/// The widget's colour theme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WidgetTheme {
-    /// Follows the system (`prefers-color-scheme`).
-    Auto,
-    Light,
-    Dark,
-}
-
-impl WidgetTheme {
-    /// The value of the widget root's `data-theme` attribute.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WidgetTheme::Auto => "auto",
-            WidgetTheme::Light => "light",
-            WidgetTheme::Dark => "dark",
-        }
-    }
-}
-
 /// A widget's configuration.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -74,7 +56,7 @@ pub struct Config {
     /// Specific questions, in the order given; they override the categories.
     pub questions: Vec<&'static str>,
     pub mode: Mode,
-    pub theme: WidgetTheme,
+    pub theme: Theme,
     /// Smaller paddings, no headings.
     pub compact: bool,
     /// Progress is stored under `pyprep:<namespace>:v1`.
@@ -87,7 +69,7 @@ impl Default for Config {
             categories: Vec::new(),
             questions: Vec::new(),
             mode: Mode::Practise,
-            theme: WidgetTheme::Auto,
+            theme: Theme::System,
             compact: false,
             namespace: DEFAULT_NAMESPACE.to_string(),
         }
@@ -103,8 +85,6 @@ pub enum ConfigError {
     UnknownTheme(String),
     BadCompact(String),
     BadNamespace(String),
-    /// The scope holds no question with a written answer.
-    NothingToShow,
 }
 
 impl fmt::Display for ConfigError {
@@ -120,7 +100,6 @@ impl fmt::Display for ConfigError {
                 f,
                 "Invalid namespace `{n}`: use 1 to 40 lowercase letters, digits, `-` or `_`."
             ),
-            ConfigError::NothingToShow => write!(f, "There are no answered questions in this selection."),
         }
     }
 }
@@ -174,11 +153,11 @@ pub fn parse_config(get: impl Fn(&str) -> Option<String>) -> Result<Config, Vec<
         Some("card") => config.mode = Mode::Card,
         Some(_) => errors.push(ConfigError::UnknownMode(value("mode").unwrap_or_default())),
     }
-    match value("theme").as_deref().map(str::to_ascii_lowercase).as_deref() {
-        None | Some("") | Some("auto") => {}
-        Some("light") => config.theme = WidgetTheme::Light,
-        Some("dark") => config.theme = WidgetTheme::Dark,
-        Some(_) => errors.push(ConfigError::UnknownTheme(value("theme").unwrap_or_default())),
+    if let Some(theme) = value("theme") {
+        match Theme::parse(&theme) {
+            Some(theme) => config.theme = theme,
+            None => errors.push(ConfigError::UnknownTheme(theme)),
+        }
     }
     match value("compact").as_deref().map(str::to_ascii_lowercase).as_deref() {
         None | Some("false") | Some("0") | Some("no") => {}
@@ -191,66 +170,33 @@ pub fn parse_config(get: impl Fn(&str) -> Option<String>) -> Result<Config, Vec<
         Some(ns) if is_namespace(&ns) => config.namespace = ns,
         Some(ns) => errors.push(ConfigError::BadNamespace(ns)),
     }
-    if errors.is_empty() && config.pool().is_empty() {
-        errors.push(ConfigError::NothingToShow);
-    }
     if errors.is_empty() { Ok(config) } else { Err(errors) }
 }
 
 impl Config {
-    /// The answered questions in scope: the listed ones in their order, else
-    /// those of the categories (all when none) in deck order.
+    /// The questions in scope: the listed ones in their order, else those of
+    /// the categories (all when none) in deck order.
     pub fn pool(&self) -> Vec<&'static str> {
         if !self.questions.is_empty() {
-            return self
-                .questions
-                .iter()
-                .copied()
-                .filter(|id| deck::question(id).is_some_and(|q| q.answer.is_some()))
-                .collect();
+            return self.questions.clone();
         }
         deck::questions()
             .iter()
-            .filter(|q| q.answer.is_some())
             .filter(|q| self.categories.is_empty() || self.categories.iter().any(|c| c == q.category))
             .map(|q| q.id)
             .collect()
     }
 
-    /// The categories of the questions in scope, in deck order.
-    pub fn pool_categories(&self) -> Vec<String> {
-        let pool = self.pool();
-        deck::categories()
-            .iter()
-            .filter(|c| {
-                pool.iter()
-                    .any(|id| deck::question(id).is_some_and(|q| q.category == c.id))
-            })
-            .map(|c| c.id.to_string())
-            .collect()
+    /// What the widget's practice screen draws from: one card, the listed
+    /// questions, or the daily queue of its categories.
+    pub fn practice_scope(&self) -> PracticeScope {
+        match (self.mode, self.questions.first()) {
+            (Mode::Card, Some(&first)) => PracticeScope::Single(first),
+            (Mode::Card, None) => PracticeScope::Single(self.pool().first().copied().unwrap_or_default()),
+            (_, Some(_)) => PracticeScope::Listed(self.questions.clone()),
+            (_, None) => PracticeScope::Daily(Scope {
+                categories: self.categories.clone(),
+            }),
+        }
     }
-
-    /// The question a single-card widget shows.
-    pub fn card(&self) -> Option<&'static str> {
-        self.pool().first().copied()
-    }
-}
-
-/// The practice queue over listed questions: the due ones first (most
-/// overdue first), then those never graded, in the order listed. No daily
-/// new-card limit: the author chose these questions for the reader.
-pub fn pool_queue(pool: &[&'static str], progress: &Progress, now_ms: i64) -> Vec<&'static str> {
-    let mut due: Vec<(i64, &'static str)> = pool
-        .iter()
-        .filter_map(|&id| {
-            let card = progress.get(id)?.card.as_ref()?;
-            (card.due_ms <= now_ms).then_some((card.due_ms, id))
-        })
-        .collect();
-    due.sort_by_key(|&(due_ms, _)| due_ms);
-    let new = pool
-        .iter()
-        .copied()
-        .filter(|id| progress.status(id, now_ms) == Status::New);
-    due.into_iter().map(|(_, id)| id).chain(new).collect()
 }

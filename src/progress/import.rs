@@ -2,8 +2,8 @@
 
 use serde_json::Value;
 
+use super::decode::decode;
 use super::model::Progress;
-use super::storage::decode;
 pub use super::validate::ImportError;
 
 /// What an import file holds, shown before the learner confirms.

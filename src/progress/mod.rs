@@ -4,16 +4,19 @@
 //! Everything here is pure: time comes in as `now_ms` (JS `Date.now()`), so
 //! it all runs natively under `cargo test`.
 
+mod decode;
 mod import;
+pub mod limits;
 mod merge;
 mod model;
+mod persist;
 mod schedule;
-mod storage;
 mod validate;
 
+pub use decode::{LoadOutcome, load};
 pub use import::{ImportError, ImportPreview, ImportSummary, export_json, parse_import};
 pub use model::{Card, CardState, Grade, Progress, QuestionProgress, ReviewEntry, Settings, Status, Theme};
-pub use storage::{LoadOutcome, load};
+pub use persist::{KeyValue, LoadProblem, Loaded, MemoryStore, StoreError, load_stored, save_stored, stored};
 
 /// The schema version this build writes and reads natively.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -118,14 +118,37 @@ pub struct QuestionProgress {
     pub updated_ms: i64,
 }
 
-/// Colour theme preference.
+/// Colour theme: the learner's setting in the app, a widget's `data-theme`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
+    /// Follows the system (`prefers-color-scheme`); `auto` in embeds.
     #[default]
     System,
     Light,
     Dark,
+}
+
+impl Theme {
+    /// The stored name and the `data-theme` value the CSS reads.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The theme named `name` (case-insensitive); `auto` and `system` are
+    /// the same.
+    pub fn parse(name: &str) -> Option<Theme> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "" | "auto" | "system" => Some(Theme::System),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
 }
 
 /// User settings, stored with the progress.

@@ -3,26 +3,8 @@
 
 use std::fmt;
 
+use super::limits::*;
 use super::model::{Card, Progress};
-
-/// Largest import file accepted, in bytes.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
-/// Most questions a file may hold.
-pub const MAX_QUESTIONS: usize = 10_000;
-/// Longest note, in characters.
-pub const MAX_NOTE_CHARS: usize = 20_000;
-/// Longest question id.
-pub const MAX_ID_LEN: usize = 100;
-/// Most reviews in total.
-pub const MAX_REVIEWS: usize = 100_000;
-/// Latest plausible timestamp: 3000-01-01T00:00:00Z.
-pub const MAX_TIME_MS: i64 = 32_503_680_000_000;
-/// Largest plausible FSRS stability, in days.
-pub const MAX_STABILITY_DAYS: f64 = 1_000_000.0;
-/// Largest plausible generation (one per reset or import "replace").
-pub const MAX_GENERATION: u64 = 1_000_000;
-/// Largest plausible daily new-card limit.
-pub const MAX_DAILY_NEW: u32 = 1_000;
 
 /// Why an import file (or a stored value) was refused. `Display` is the
 /// message shown to the learner.

@@ -16,6 +16,64 @@ pub struct MockConfig {
     pub seconds_per_question: u32,
     /// Seed of the pseudo-random pick: the same seed picks the same questions.
     pub seed: u64,
+    /// Only these questions (a widget's list; empty = the categories decide).
+    pub pool: Vec<&'static str>,
+}
+
+/// The most questions a mock interview can have.
+pub const MOCK_MAX_QUESTIONS: usize = 50;
+/// The most minutes per question.
+pub const MOCK_MAX_MINUTES: u32 = 60;
+
+/// Why the mock setup form cannot start an interview.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum MockSetupError {
+    /// Not a whole number from 1 to [`MOCK_MAX_QUESTIONS`].
+    Count,
+    /// Not a number of minutes above 0 and at most [`MOCK_MAX_MINUTES`].
+    Minutes,
+}
+
+impl std::fmt::Display for MockSetupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MockSetupError::Count => write!(f, "Choose a whole number of questions from 1 to {MOCK_MAX_QUESTIONS}."),
+            MockSetupError::Minutes => write!(
+                f,
+                "Choose a time per question above 0 and at most {MOCK_MAX_MINUTES} minutes (for example 0.5 or 3)."
+            ),
+        }
+    }
+}
+
+/// The mock setup form, read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct MockSetup {
+    /// Number of questions.
+    pub count: usize,
+    /// Seconds per question (minutes rounded to whole seconds, at least 1).
+    pub seconds_per_question: u32,
+}
+
+impl MockSetup {
+    /// Reads the form's two fields as typed: a count and a number of minutes
+    /// (`minutes` as the number input reports it, `NaN` when not a number).
+    pub fn parse(count: &str, minutes: f64) -> Result<MockSetup, MockSetupError> {
+        let count = count
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=MOCK_MAX_QUESTIONS).contains(n))
+            .ok_or(MockSetupError::Count)?;
+        if !(minutes.is_finite() && minutes > 0.0 && minutes <= f64::from(MOCK_MAX_MINUTES)) {
+            return Err(MockSetupError::Minutes);
+        }
+        let seconds_per_question = ((minutes * 60.0).round() as u32).max(1);
+        Ok(MockSetup {
+            count,
+            seconds_per_question,
+        })
+    }
 }
 
 /// SplitMix64: a tiny deterministic generator for shuffling.
@@ -50,7 +108,8 @@ fn is_weak(progress: &Progress, id: &str) -> bool {
 }
 
 /// Picks the questions of a mock interview, deterministically for a seed.
-/// Only answered questions in the configured categories are eligible. Weak
+/// The pool's questions are eligible when it has any, else those of the
+/// configured categories. Weak
 /// questions (last graded Again/Hard, or lapsed) fill up to half of the
 /// slots; the rest are drawn round-robin across categories for a mix; the
 /// final order is shuffled.
@@ -61,7 +120,13 @@ pub fn pick_mock(questions: &[Question], progress: &Progress, config: &MockConfi
     };
     let mut pool: Vec<&Question> = questions
         .iter()
-        .filter(|q| q.answer.is_some() && scope.includes(q.category))
+        .filter(|q| {
+            if config.pool.is_empty() {
+                scope.includes(q.category)
+            } else {
+                config.pool.contains(&q.id)
+            }
+        })
         .collect();
     rng.shuffle(&mut pool);
     let (weak, mut rest): (Vec<&Question>, Vec<&Question>) = pool.into_iter().partition(|q| is_weak(progress, q.id));

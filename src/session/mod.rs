@@ -1,14 +1,23 @@
-//! What to show next: the practice queue (due cards, then new cards under a
-//! daily limit), browsing with filters and instant search, and the mock
-//! interview state machine. Pure: time comes in as parameters.
+//! What to show next: the practice queue and run, browsing with a typed
+//! filter and instant search, Home's next step, and the mock interview
+//! state machine. Pure: time comes in as parameters.
 
+mod filter;
 mod mock;
+mod next;
 mod queue;
+mod run;
 mod search;
 
-pub use mock::{MockConfig, MockInterview, MockResult, MockSummary, pick_mock};
-pub use queue::{new_introduced_today, practice_queue};
-pub use search::{Filter, SearchIndex, StatusFilter, all_tags, browse, html_to_text};
+pub use filter::{Filter, StatusFilter};
+pub use mock::{
+    MOCK_MAX_MINUTES, MOCK_MAX_QUESTIONS, MockConfig, MockInterview, MockResult, MockSetup, MockSetupError,
+    MockSummary, pick_mock,
+};
+pub use next::NextStep;
+pub use queue::{PracticeScope, new_introduced_today, practice_queue};
+pub use run::{Graded, PracticeRun};
+pub use search::{SearchIndex, all_tags, html_to_text};
 
 /// Which categories a session draws from (empty = all).
 #[derive(Clone, PartialEq, Eq, Debug, Default)]

@@ -1,30 +1,11 @@
-//! Browsing: filters, the instant-search index and HTML-to-text for it.
+//! Browsing: the instant-search index and HTML-to-text for it.
 
 use std::sync::OnceLock;
 
-use crate::deck::{self, Difficulty, Question};
-use crate::progress::{Progress, Status};
+use crate::deck::{self, Question};
+use crate::progress::Progress;
 
-/// Status filter of the browse view.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum StatusFilter {
-    New,
-    Due,
-    Learning,
-    Mastered,
-    Bookmarked,
-}
-
-/// Browse filters; `None` and an empty query match everything.
-#[derive(Clone, PartialEq, Eq, Debug, Default)]
-pub struct Filter {
-    pub category: Option<String>,
-    pub difficulty: Option<Difficulty>,
-    pub tag: Option<String>,
-    pub status: Option<StatusFilter>,
-    /// Instant search: every whitespace-separated term must appear (case-insensitive).
-    pub query: String,
-}
+use super::Filter;
 
 /// Lowercased searchable text per question (question + answer with HTML
 /// tags stripped and entities decoded), built once.
@@ -46,12 +27,6 @@ impl SearchIndex {
         INDEX.get_or_init(|| SearchIndex::new(deck::questions()))
     }
 
-    /// True when every term of `query` appears in question `index`'s text.
-    pub fn matches(&self, index: usize, query: &str) -> bool {
-        let query = query.to_lowercase();
-        self.matches_lowercase(index, &query)
-    }
-
     fn matches_lowercase(&self, index: usize, query: &str) -> bool {
         let text = &self.texts[index];
         query.split_whitespace().all(|term| text.contains(term))
@@ -64,46 +39,15 @@ impl SearchIndex {
         questions
             .iter()
             .enumerate()
-            .filter(|(_, q)| filter.category.as_deref().is_none_or(|c| q.category == c))
-            .filter(|(_, q)| filter.difficulty.is_none_or(|d| q.difficulty == d))
-            .filter(|(_, q)| filter.tag.as_deref().is_none_or(|t| q.tags.contains(&t)))
-            .filter(|(_, q)| filter.status.is_none_or(|s| status_matches(s, progress, q.id, now_ms)))
-            .filter(|(i, _)| self.matches_lowercase(*i, &query))
+            .filter(|(i, q)| filter.fits(q, progress, now_ms) && self.matches_lowercase(*i, &query))
             .map(|(_, q)| q)
             .collect()
     }
 }
 
-fn status_matches(filter: StatusFilter, progress: &Progress, id: &str, now_ms: i64) -> bool {
-    let status = progress.status(id, now_ms);
-    match filter {
-        StatusFilter::New => status == Status::New,
-        StatusFilter::Due => status == Status::Due,
-        StatusFilter::Learning => status == Status::Learning,
-        StatusFilter::Mastered => status == Status::Mastered,
-        StatusFilter::Bookmarked => progress.get(id).is_some_and(|p| p.bookmarked),
-    }
-}
-
-/// The questions passing `filter`, in deck order. Uses the cached deck index
-/// when `questions` is the bundled deck; otherwise builds one (keep a
-/// [`SearchIndex`] and call [`SearchIndex::browse`] to avoid that).
-pub fn browse(
-    questions: &'static [Question],
-    progress: &Progress,
-    filter: &Filter,
-    now_ms: i64,
-) -> Vec<&'static Question> {
-    if std::ptr::eq(questions, deck::questions()) {
-        SearchIndex::deck().browse(progress, filter, now_ms)
-    } else {
-        SearchIndex::new(questions).browse(progress, filter, now_ms)
-    }
-}
-
 /// Every tag used, sorted and unique.
-pub fn all_tags(questions: &[Question]) -> Vec<&'static str> {
-    let mut tags: Vec<&'static str> = questions.iter().flat_map(|q| q.tags.iter().copied()).collect();
+pub fn all_tags<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Vec<&'static str> {
+    let mut tags: Vec<&'static str> = questions.into_iter().flat_map(|q| q.tags.iter().copied()).collect();
     tags.sort_unstable();
     tags.dedup();
     tags
@@ -111,11 +55,13 @@ pub fn all_tags(questions: &[Question]) -> Vec<&'static str> {
 
 fn search_text(q: &Question) -> String {
     let mut text = q.text.to_string();
-    if let Some(a) = &q.answer {
-        for html in [a.short, a.explanation, a.example, a.follow_ups, a.pitfalls] {
-            text.push(' ');
-            text.push_str(&html_to_text(html));
-        }
+    let a = &q.answer;
+    for html in [a.short, a.explanation, a.example, a.follow_ups, a.pitfalls]
+        .into_iter()
+        .chain(a.key_points.iter().copied())
+    {
+        text.push(' ');
+        text.push_str(&html_to_text(html));
     }
     text.to_lowercase()
 }

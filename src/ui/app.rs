@@ -1,30 +1,56 @@
-//! The app shell: loads progress, saves it when it changes, listens to other
-//! tabs, applies the theme, routes between screens and hosts the live region
-//! and the shortcuts dialog.
+//! The standalone app: hash routes, the header with its navigation, the
+//! shortcuts dialog, the theme from the settings. Progress, the live region
+//! and the screens come from the machinery both hosts share
+//! ([`ProgressProvider`], [`screen`]).
 
 use yew::prelude::*;
 
+use crate::session::Filter;
 use crate::store;
-use crate::ui::components::{
-    Browse, BrowseFilter, Home, MockScreen, Nav, Notices, Practice, QuestionScreen, Settings, ShortcutsDialog,
-    StatsScreen,
-};
-use crate::ui::hooks::{Shortcut, use_progress, use_route, use_shortcuts};
+use crate::ui::components::{Nav, Notices, ShortcutsDialog};
+use crate::ui::dom;
+use crate::ui::hooks::{Shortcut, use_app_state, use_route, use_shortcuts};
+use crate::ui::provider::ProgressProvider;
 use crate::ui::route::Route;
-use crate::ui::state::AppHandle;
-use crate::ui::web;
+use crate::ui::screens::screen;
+use crate::ui::shell::Shell;
 
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_progress(AttrValue::Static(store::DECK));
-    let route = use_route();
-    let filter = use_state(BrowseFilter::default);
-    let help_open = use_state(|| false);
+    let shell = use_memo((), |_| Shell::standalone());
+    html! {
+        <ProgressProvider namespace={AttrValue::Static(store::DEFAULT_NAMESPACE)}>
+            <ContextProvider<Shell> context={(*shell).clone()}>
+                <AppBody />
+            </ContextProvider<Shell>>
+        </ProgressProvider>
+    }
+}
 
-    use_effect_with(state.progress.settings.theme, |theme| web::apply_theme(*theme));
+/// The app inside its provider.
+#[function_component(AppBody)]
+fn app_body() -> Html {
+    let state = use_app_state();
+    let route = use_route();
+    let filter = use_state(Filter::default);
+    let help_open = use_state(|| false);
+    let focus_search = use_state(|| false);
+
+    use_effect_with(state.progress.settings.theme, |theme| {
+        dom::set_document_theme(theme.as_str())
+    });
+    // After `/` from another screen, focus the search box once Browse is shown.
     {
-        let help_open = help_open.clone();
+        let focus_search = focus_search.clone();
+        use_effect_with((route.clone(), *focus_search), move |(route, wanted)| {
+            if *wanted && matches!(route, Route::Browse) && dom::focus_id_in(None, "search") {
+                focus_search.set(false);
+            }
+        });
+    }
+    {
+        let (help_open, focus_search) = (help_open.clone(), focus_search.clone());
         let on_browse = matches!(route, Route::Browse);
         use_shortcuts(Callback::from(move |shortcut| match shortcut {
             Shortcut::Help => {
@@ -36,51 +62,15 @@ pub fn app() -> Html {
                 true
             }
             Shortcut::Search => {
-                if !on_browse || !web::focus_id_in(None, "search") {
-                    web::go(&Route::Browse.href());
-                    gloo::timers::callback::Timeout::new(50, || {
-                        web::focus_id_in(None, "search");
-                    })
-                    .forget();
+                if !on_browse || !dom::focus_id_in(None, "search") {
+                    focus_search.set(true);
+                    dom::go(&Route::Browse.href());
                 }
                 true
             }
             _ => false,
         }));
     }
-
-    let screen = match &route {
-        Route::Home => {
-            let filter = filter.clone();
-            let on_browse_category = Callback::from(move |category: &'static str| {
-                filter.set(BrowseFilter {
-                    category: category.to_string(),
-                    ..BrowseFilter::default()
-                })
-            });
-            html! { <Home {on_browse_category} /> }
-        }
-        Route::Browse => {
-            let set = filter.setter();
-            html! { <Browse filter={(*filter).clone()} on_filter={Callback::from(move |f| set.set(f))} /> }
-        }
-        Route::Question(id) => {
-            let order = filter.results(&state.progress, web::now_ms());
-            html! { <QuestionScreen key={id.clone()} id={id.clone()} {order} /> }
-        }
-        Route::Practice(scope) => {
-            html! { <Practice key={route.href()} scope={scope.clone()} /> }
-        }
-        Route::Mock => html! { <MockScreen /> },
-        Route::Stats => html! { <StatsScreen /> },
-        Route::Settings => html! { <Settings /> },
-        Route::NotFound => html! {
-            <>
-                <h1>{ "Page not found" }</h1>
-                <p><a href="#/">{ "Go to the start page" }</a></p>
-            </>
-        },
-    };
     let open_help = {
         let help_open = help_open.clone();
         Callback::from(move |_: MouseEvent| help_open.set(true))
@@ -91,7 +81,7 @@ pub fn app() -> Html {
     };
 
     html! {
-        <ContextProvider<AppHandle> context={state.clone()}>
+        <>
             <header class="app-header">
                 <a class="brand" href="#/">{ "pyprep" }</a>
                 <Nav route={route.clone()} />
@@ -100,12 +90,9 @@ pub fn app() -> Html {
             </header>
             <main id="main" class="app">
                 <Notices />
-                { screen }
-                <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
-                    { state.live.clone() }
-                </div>
+                { screen(&route, None, &filter) }
             </main>
             if *help_open { <ShortcutsDialog on_close={close_help} /> }
-        </ContextProvider<AppHandle>>
+        </>
     }
 }

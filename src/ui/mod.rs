@@ -2,11 +2,13 @@
 
 mod app;
 mod components;
+mod dom;
 mod hooks;
+pub mod provider;
 pub mod route;
+mod screens;
 pub mod shell;
 pub mod state;
-mod web;
 mod widget;
 
 pub use app::App;

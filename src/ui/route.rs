@@ -38,6 +38,20 @@ impl Route {
         }
     }
 
+    /// A short name of the screen, for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Route::Home => "start",
+            Route::Browse => "browse",
+            Route::Question(_) => "question",
+            Route::Practice(_) => "practice",
+            Route::Mock => "mock interview",
+            Route::Stats => "stats",
+            Route::Settings => "settings",
+            Route::NotFound => "such",
+        }
+    }
+
     /// The hash that names this route, e.g. `#/q/list-vs-tuple`.
     pub fn href(&self) -> String {
         match self {

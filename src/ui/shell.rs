@@ -7,8 +7,8 @@
 use yew::prelude::*;
 
 use crate::embed::Happening;
+use crate::ui::dom;
 use crate::ui::route::Route;
-use crate::ui::web;
 
 /// The host of the screens.
 #[derive(Clone, PartialEq)]
@@ -34,7 +34,7 @@ impl Shell {
         Shell {
             embedded: false,
             compact: false,
-            navigate: Callback::from(|route: Route| web::go(&route.href())),
+            navigate: Callback::from(|route: Route| dom::go(&route.href())),
             root: None,
             keys_on_root: false,
             on_happening: Callback::noop(),
@@ -67,7 +67,7 @@ impl Shell {
     /// Moves focus to the element with this id inside the widget (or the
     /// document); false when there is none.
     pub fn focus(&self, id: &str) -> bool {
-        web::focus_id_in(self.root.as_ref().and_then(NodeRef::get), id)
+        dom::focus_id_in(self.root.as_ref().and_then(NodeRef::get), id)
     }
 
     /// Tells the embedding page (a no-op in the standalone app).

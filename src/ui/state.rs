@@ -1,18 +1,20 @@
 //! The app state shared by every screen, the actions that change it, and the
 //! pure reducer. Storage is read before the first state and written by an
-//! effect in the app, never here.
+//! effect of the provider, never here. The progress sits behind an `Rc`:
+//! an action changes it once, and screens share it without copies.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::progress::{Grade, Progress, Settings};
-use crate::store::{LoadProblem, Loaded};
+use crate::progress::{Grade, LoadProblem, Loaded, Progress, Settings};
 
 /// A stored value that could not be read, kept aside for the learner.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable {
+    /// The value exactly as it was stored.
     pub raw: String,
+    /// Why it could not be read.
     pub error: String,
     /// Where the raw value was copied, if that worked.
     pub backup_key: Option<String>,
@@ -21,29 +23,29 @@ pub struct Unreadable {
 /// Everything the screens share.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    pub progress: Progress,
-    /// Bumped on every change to `progress`; the app saves when it moves.
+    /// The storage namespace (`pyprep:<namespace>:v1`).
+    pub namespace: AttrValue,
+    pub progress: Rc<Progress>,
+    /// Bumped on every change to `progress`; the provider saves when it moves.
     pub progress_rev: u64,
     /// Why progress is kept in memory only, if it is.
     pub memory_only: Option<String>,
     /// A stored value that could not be read, if any.
     pub unreadable: Option<Unreadable>,
-    /// The text of the polite live region.
-    pub live: String,
 }
 
 impl AppState {
     /// The first state, from what the store loaded.
-    pub fn from_loaded(loaded: Loaded) -> AppState {
+    pub fn from_loaded(namespace: AttrValue, loaded: Loaded) -> AppState {
         let mut state = AppState {
-            progress: loaded.progress,
+            namespace,
+            progress: Rc::new(loaded.progress),
             progress_rev: 0,
             memory_only: None,
             unreadable: None,
-            live: String::new(),
         };
         match loaded.problem {
-            Some(LoadProblem::Unavailable(why)) => state.memory_only = Some(why),
+            Some(LoadProblem::Unavailable(why)) => state.memory_only = Some(why.to_string()),
             Some(LoadProblem::Unreadable { raw, error, backup_key }) => {
                 if backup_key.is_none() {
                     state.memory_only =
@@ -60,9 +62,12 @@ impl AppState {
         state
     }
 
-    fn with_progress(&self, progress: Progress) -> AppState {
+    /// The state with `progress` changed by `change`.
+    fn changed(&self, change: impl FnOnce(&mut Progress)) -> AppState {
+        let mut progress = (*self.progress).clone();
+        change(&mut progress);
         AppState {
-            progress,
+            progress: Rc::new(progress),
             progress_rev: self.progress_rev + 1,
             ..self.clone()
         }
@@ -70,10 +75,10 @@ impl AppState {
 
     /// The state after a merge; unchanged (no save) when it added nothing.
     fn merged(self: Rc<Self>, merged: Progress) -> Rc<Self> {
-        if merged == self.progress {
+        if merged == *self.progress {
             return self;
         }
-        Rc::new(self.with_progress(merged))
+        Rc::new(self.changed(|p| *p = merged))
     }
 }
 
@@ -81,16 +86,16 @@ impl AppState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Grade {
-        id: String,
+        id: &'static str,
         grade: Grade,
         now_ms: i64,
     },
     ToggleBookmark {
-        id: String,
+        id: &'static str,
         now_ms: i64,
     },
     SetNote {
-        id: String,
+        id: &'static str,
         text: String,
         now_ms: i64,
     },
@@ -98,7 +103,7 @@ pub enum Action {
         settings: Settings,
         now_ms: i64,
     },
-    /// Another tab saved: merge its progress in.
+    /// Another tab or widget saved: merge its progress in.
     MergeFromOtherTab(Progress),
     /// Import, "merge": the file adds to the progress, whatever its generation.
     ImportMerge(Progress),
@@ -107,8 +112,6 @@ pub enum Action {
     ImportReplace(Progress),
     /// Forget all progress (settings are kept) in a new generation.
     Reset,
-    /// Say something through the live region.
-    Announce(String),
     /// A save failed: keep going in memory.
     StorageFailed(String),
 }
@@ -117,24 +120,16 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut progress = self.progress.clone();
         let next = match action {
-            Action::Grade { id, grade, now_ms } => {
-                progress.grade(&id, grade, now_ms);
-                self.with_progress(progress)
-            }
-            Action::ToggleBookmark { id, now_ms } => {
-                progress.toggle_bookmark(&id, now_ms);
-                self.with_progress(progress)
-            }
+            Action::Grade { id, grade, now_ms } => self.changed(|p| p.grade(id, grade, now_ms)),
+            Action::ToggleBookmark { id, now_ms } => self.changed(|p| p.toggle_bookmark(id, now_ms)),
             Action::SetNote { id, text, now_ms } => {
-                progress.set_note(&id, &text, now_ms);
-                self.with_progress(progress)
+                if self.progress.get(id).map_or(text.is_empty(), |q| q.note == text) {
+                    return self;
+                }
+                self.changed(|p| p.set_note(id, &text, now_ms))
             }
-            Action::SetSettings { settings, now_ms } => {
-                progress.set_settings(settings, now_ms);
-                self.with_progress(progress)
-            }
+            Action::SetSettings { settings, now_ms } => self.changed(|p| p.set_settings(settings, now_ms)),
             Action::MergeFromOtherTab(other) => {
                 let merged = self.progress.merge(&other);
                 return self.merged(merged);
@@ -143,20 +138,8 @@ impl Reducible for AppState {
                 let merged = self.progress.merge_import(&imported);
                 return self.merged(merged);
             }
-            Action::ImportReplace(imported) => self.with_progress(self.progress.replaced_by(imported)),
-            Action::Reset => self.with_progress(self.progress.reset()),
-            Action::Announce(text) => {
-                // Repeating the same words would not be announced again.
-                let live = if text == self.live {
-                    format!("{text}\u{a0}")
-                } else {
-                    text
-                };
-                AppState {
-                    live,
-                    ..(*self).clone()
-                }
-            }
+            Action::ImportReplace(imported) => self.changed(|p| *p = p.replaced_by(imported)),
+            Action::Reset => self.changed(|p| *p = p.reset()),
             Action::StorageFailed(why) => {
                 if self.memory_only.as_deref() == Some(why.as_str()) {
                     return self;
@@ -174,28 +157,44 @@ impl Reducible for AppState {
 /// The handle screens get from the context.
 pub type AppHandle = UseReducerHandle<AppState>;
 
+/// Says something through the polite live region of the host.
+pub type Announcer = Callback<String>;
+
+/// The next text of the live region: the same words twice would not be
+/// announced again, so a repeat gets a no-break space.
+pub fn live_text(previous: &str, text: String) -> String {
+    if text == previous {
+        format!("{text}\u{a0}")
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn state() -> Rc<AppState> {
-        Rc::new(AppState::from_loaded(Loaded {
-            progress: Progress::default(),
-            problem: None,
-            migrated_from: None,
-        }))
+        Rc::new(AppState::from_loaded(
+            AttrValue::Static("python"),
+            Loaded {
+                progress: Progress::default(),
+                problem: None,
+                migrated_from: None,
+            },
+        ))
     }
 
     #[test]
     fn grading_bumps_the_revision_and_reset_starts_a_new_generation() {
         let s = state().reduce(Action::Grade {
-            id: "list-vs-tuple".into(),
+            id: "list-vs-tuple",
             grade: Grade::Good,
             now_ms: 1_700_000_000_000,
         });
         assert_eq!(s.progress_rev, 1);
         assert!(s.progress.get("list-vs-tuple").is_some());
-        let old = s.progress.clone();
+        let old = (*s.progress).clone();
         let s = s.reduce(Action::Reset);
         assert_eq!(s.progress_rev, 2);
         assert!(s.progress.get("list-vs-tuple").is_none());
@@ -210,5 +209,49 @@ mod tests {
         let s = state();
         let same = s.clone().reduce(Action::MergeFromOtherTab(Progress::default()));
         assert!(Rc::ptr_eq(&s, &same));
+    }
+
+    #[test]
+    fn an_unchanged_note_is_not_saved_again() {
+        let s = state();
+        let same = s.clone().reduce(Action::SetNote {
+            id: "gil",
+            text: String::new(),
+            now_ms: 1,
+        });
+        assert!(Rc::ptr_eq(&s, &same));
+        let s = same.reduce(Action::SetNote {
+            id: "gil",
+            text: "lock".into(),
+            now_ms: 2,
+        });
+        assert_eq!(s.progress_rev, 1);
+    }
+
+    #[test]
+    fn a_repeated_announcement_differs_from_the_last() {
+        assert_eq!(live_text("Graded Good", "Graded Good".into()), "Graded Good\u{a0}");
+        assert_eq!(live_text("x", "Graded Good".into()), "Graded Good");
+    }
+
+    #[test]
+    fn a_failed_save_is_told_once_and_a_missing_backup_means_memory_only() {
+        let s = state().reduce(Action::StorageFailed("full".into()));
+        let same = s.clone().reduce(Action::StorageFailed("full".into()));
+        assert!(Rc::ptr_eq(&s, &same));
+        let s = AppState::from_loaded(
+            AttrValue::Static("python"),
+            Loaded {
+                progress: Progress::default(),
+                problem: Some(LoadProblem::Unreadable {
+                    raw: "{".into(),
+                    error: "bad".into(),
+                    backup_key: None,
+                }),
+                migrated_from: Some(0),
+            },
+        );
+        assert!(s.memory_only.is_some());
+        assert_eq!(s.progress_rev, 1);
     }
 }

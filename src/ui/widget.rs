@@ -10,12 +10,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::embed::{self, Config, ConfigError, Mode, Payload, Tally};
-use crate::ui::components::{Browse, BrowseFilter, MockScreen, Notices, Practice, QuestionScreen};
-use crate::ui::hooks::use_progress;
+use crate::progress::Theme;
+use crate::session::Filter;
+use crate::ui::components::Notices;
+use crate::ui::dom;
+use crate::ui::provider::ProgressProvider;
 use crate::ui::route::Route;
+use crate::ui::screens::screen;
 use crate::ui::shell::Shell;
-use crate::ui::state::AppHandle;
-use crate::ui::web;
 
 /// Where a widget's events go.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,8 +31,8 @@ pub enum Sink {
 impl Sink {
     fn send(&self, payload: &Payload) {
         match self {
-            Sink::Host(element) => web::dispatch_custom(element, &payload.event_name(), &payload.detail),
-            Sink::Parent => web::post_to_parent(&payload.message()),
+            Sink::Host(element) => dom::dispatch_custom(element, &payload.event_name(), &payload.detail),
+            Sink::Parent => dom::post_to_parent(&payload.message()),
         }
     }
 }
@@ -49,7 +51,7 @@ pub fn widget(props: &WidgetProps) -> Html {
     use_effect_with(props.sink.clone(), |sink| {
         // The iframe's content height, for the host page's resize snippet.
         let reporter = (*sink == Sink::Parent)
-            .then(|| web::report_height(|height| web::post_to_parent(&embed::height_message(height))))
+            .then(|| dom::report_height(|height| dom::post_to_parent(&embed::height_message(height))))
             .flatten();
         move || drop(reporter)
     });
@@ -85,37 +87,40 @@ fn home_route(mode: Mode) -> Route {
     }
 }
 
-/// A widget with a valid configuration.
+/// A widget with a valid configuration: the shared provider around its body.
 #[function_component(WidgetBody)]
 fn widget_body(props: &WidgetBodyProps) -> Html {
+    html! {
+        <ProgressProvider namespace={AttrValue::from(props.config.namespace.clone())}>
+            <WidgetScreens config={props.config.clone()} sink={props.sink.clone()} />
+        </ProgressProvider>
+    }
+}
+
+/// A widget's screens, inside its provider.
+#[function_component(WidgetScreens)]
+fn widget_screens(props: &WidgetBodyProps) -> Html {
     let config = &props.config;
-    let state = use_progress(AttrValue::from(config.namespace.clone()));
     // Framed by another site, the browser partitions our storage. We keep
     // using it rather than memory: progress then persists across visits of
     // that site, which serves the learner better. But it is kept for that
     // site only, not shared with pyprep opened directly, so we say so. A
     // script embed runs in the host page itself: its storage is first-party.
     let site_only = *use_memo(props.sink.clone(), |sink| {
-        *sink == Sink::Parent && web::framed_cross_site()
+        *sink == Sink::Parent && dom::framed_cross_site()
     });
     let home = home_route(config.mode);
     let route = use_state(|| home.clone());
     let root = use_node_ref();
     let tally = use_mut_ref(Tally::default);
     let pool: Rc<Vec<&'static str>> = use_memo(config.clone(), Config::pool);
-    let filter = use_state(|| BrowseFilter {
-        within: (*pool).clone(),
-        ..BrowseFilter::default()
-    });
+    let filter = use_state(|| Filter::within((*pool).clone()));
     {
         let (sink, mode, count) = (props.sink.clone(), config.mode, pool.len());
         let theme = config.theme;
         use_effect_with((), move |_| {
             if sink == Sink::Parent {
-                web::set_document_theme(match theme {
-                    embed::WidgetTheme::Auto => "system",
-                    other => other.as_str(),
-                });
+                dom::set_document_theme(theme.as_str());
             }
             sink.send(&embed::ready(mode, if mode == Mode::Card { 1 } else { count }));
         });
@@ -132,7 +137,7 @@ fn widget_body(props: &WidgetBodyProps) -> Html {
         Callback::from(move |next: Route| {
             route.set(next);
             // Keep the keyboard (and the reader's eyes) in the widget.
-            web::focus_root(&root);
+            dom::focus_root(&root);
         })
     };
     let shell = Shell {
@@ -142,24 +147,6 @@ fn widget_body(props: &WidgetBodyProps) -> Html {
         root: Some(root.clone()),
         keys_on_root: matches!(props.sink, Sink::Host(_)),
         on_happening,
-    };
-    let listed: Vec<&'static str> = if config.questions.is_empty() {
-        Vec::new()
-    } else {
-        (*pool).clone()
-    };
-    let screen = match (&*route, config.mode) {
-        (Route::Question(id), _) => {
-            let order = filter.results(&state.progress, web::now_ms());
-            html! { <QuestionScreen key={id.clone()} id={id.clone()} {order} /> }
-        }
-        (Route::Browse, _) => {
-            let set = filter.setter();
-            html! { <Browse filter={(*filter).clone()} on_filter={Callback::from(move |f| set.set(f))} /> }
-        }
-        (Route::Mock, _) => html! { <MockScreen categories={Some(config.categories.clone())} pool={listed} /> },
-        (_, Mode::Card) => html! { <Practice scope={Vec::<String>::new()} pool={(*pool).clone()} single={true} /> },
-        _ => html! { <Practice scope={config.categories.clone()} pool={listed} /> },
     };
     let back = (*route != home && config.mode != Mode::Browse).then(|| {
         let label = match config.mode {
@@ -180,19 +167,19 @@ fn widget_body(props: &WidgetBodyProps) -> Html {
         config.compact.then_some("compact"),
         (props.sink == Sink::Parent).then_some("framed")
     );
+    let theme = if config.theme == Theme::System {
+        "auto"
+    } else {
+        config.theme.as_str()
+    };
     html! {
-        <ContextProvider<AppHandle> context={state.clone()}>
-            <ContextProvider<Shell> context={shell}>
-                <div ref={root} {class} data-testid="widget" data-mode={config.mode.as_str()}
-                    data-theme={config.theme.as_str()} tabindex="-1">
-                    <Notices {site_only} />
-                    { for back }
-                    { screen }
-                    <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
-                        { state.live.clone() }
-                    </div>
-                </div>
-            </ContextProvider<Shell>>
-        </ContextProvider<AppHandle>>
+        <ContextProvider<Shell> context={shell}>
+            <div ref={root} {class} data-testid="widget" data-mode={config.mode.as_str()}
+                data-theme={theme} tabindex="-1">
+                <Notices {site_only} />
+                { for back }
+                { screen(&route, Some(config), &filter) }
+            </div>
+        </ContextProvider<Shell>>
     }
 }

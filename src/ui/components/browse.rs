@@ -1,74 +1,24 @@
 //! Browse: every question, filtered by category, difficulty, tag and status,
-//! with instant search over question and answer text. A widget may limit
-//! the list to the questions in its scope.
+//! with instant search over question and answer text. A widget limits the
+//! list (and the categories and tags offered) to the questions in its scope.
+//! The filter is [`session::Filter`]; which questions fit it is decided there.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::use_app;
 use crate::deck::{self, Difficulty, Question};
-use crate::progress::{Progress, Status};
+use crate::progress::Status;
 use crate::session::{Filter, SearchIndex, StatusFilter, all_tags};
+use crate::ui::dom;
 use crate::ui::route::Route;
 use crate::ui::shell::use_shell;
-use crate::ui::web;
-
-/// The browse filters as the form holds them (empty string = any).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct BrowseFilter {
-    pub category: String,
-    pub difficulty: String,
-    pub tag: String,
-    pub status: String,
-    pub query: String,
-    /// Only these questions (empty = the whole deck); not part of the form.
-    pub within: Vec<&'static str>,
-}
-
-impl BrowseFilter {
-    fn to_filter(&self) -> Filter {
-        let some = |s: &String| (!s.is_empty()).then(|| s.clone());
-        Filter {
-            category: some(&self.category),
-            difficulty: match self.difficulty.as_str() {
-                "easy" => Some(Difficulty::Easy),
-                "medium" => Some(Difficulty::Medium),
-                "hard" => Some(Difficulty::Hard),
-                _ => None,
-            },
-            tag: some(&self.tag),
-            status: match self.status.as_str() {
-                "new" => Some(StatusFilter::New),
-                "due" => Some(StatusFilter::Due),
-                "learning" => Some(StatusFilter::Learning),
-                "mastered" => Some(StatusFilter::Mastered),
-                "bookmarked" => Some(StatusFilter::Bookmarked),
-                _ => None,
-            },
-            query: self.query.clone(),
-        }
-    }
-
-    /// The questions passing these filters, in deck order.
-    pub fn questions(&self, progress: &Progress, now_ms: i64) -> Vec<&'static Question> {
-        let mut found = SearchIndex::deck().browse(progress, &self.to_filter(), now_ms);
-        if !self.within.is_empty() {
-            found.retain(|q| self.within.contains(&q.id));
-        }
-        found
-    }
-
-    /// The ids passing these filters (the order J/K walk on a question).
-    pub fn results(&self, progress: &Progress, now_ms: i64) -> Vec<&'static str> {
-        self.questions(progress, now_ms).into_iter().map(|q| q.id).collect()
-    }
-}
 
 /// Props of [`Browse`].
 #[derive(Properties, PartialEq)]
 pub struct BrowseProps {
-    pub filter: BrowseFilter,
-    pub on_filter: Callback<BrowseFilter>,
+    pub filter: Filter,
+    pub on_filter: Callback<Filter>,
 }
 
 /// A labelled select of the filter form.
@@ -76,7 +26,7 @@ fn select(
     id: &'static str,
     label: &'static str,
     value: &str,
-    options: Vec<(String, String)>,
+    options: Vec<(&'static str, &'static str)>,
     on_change: Callback<String>,
 ) -> Html {
     let onchange = on_change.reform(|e: Event| {
@@ -90,11 +40,19 @@ fn select(
             <select id={id} data-testid={id} {onchange}>
                 <option value="" selected={value.is_empty()}>{ "Any" }</option>
                 { for options.into_iter().map(|(v, text)| html! {
-                    <option selected={v == value} value={v.clone()}>{ text }</option>
+                    <option selected={v == value} value={v}>{ text }</option>
                 }) }
             </select>
         </div>
     }
+}
+
+/// The questions a filter's scope allows (the whole deck when unscoped).
+fn in_scope(filter: &Filter) -> Vec<&'static Question> {
+    deck::questions()
+        .iter()
+        .filter(|q| filter.within.is_empty() || filter.within.contains(&q.id))
+        .collect()
 }
 
 /// The browse screen.
@@ -102,11 +60,11 @@ fn select(
 pub fn browse(props: &BrowseProps) -> Html {
     let state = use_app();
     let shell = use_shell();
-    let now = web::now_ms();
-    let results = props.filter.questions(&state.progress, now);
-    let update = |apply: fn(&mut BrowseFilter, String)| {
-        let filter = props.filter.clone();
-        let on_filter = props.on_filter.clone();
+    let now = dom::now_ms();
+    let filter = &props.filter;
+    let results = SearchIndex::deck().browse(&state.progress, filter, now);
+    let update = |apply: fn(&mut Filter, String)| {
+        let (filter, on_filter) = (filter.clone(), props.on_filter.clone());
         Callback::from(move |value: String| {
             let mut next = filter.clone();
             apply(&mut next, value);
@@ -118,37 +76,21 @@ pub fn browse(props: &BrowseProps) -> Html {
             .map(|i| i.value())
             .unwrap_or_default()
     });
-    let pairs = |items: Vec<(&str, &str)>| {
-        items
-            .into_iter()
-            .map(|(v, t)| (v.to_string(), t.to_string()))
-            .collect::<Vec<_>>()
-    };
-    let within = &props.filter.within;
-    let in_scope = |category: &str| {
-        within.is_empty()
-            || within
-                .iter()
-                .any(|id| deck::question(id).is_some_and(|q| q.category == category))
-    };
-    let categories = pairs(
-        deck::categories()
-            .iter()
-            .filter(|c| in_scope(c.id))
-            .map(|c| (c.id, c.title))
-            .collect(),
-    );
+    let scoped = in_scope(filter);
+    let categories: Vec<(&str, &str)> = deck::categories()
+        .iter()
+        .filter(|c| scoped.iter().any(|q| q.category == c.id))
+        .map(|c| (c.id, c.title))
+        .collect();
     let one_category = categories.len() == 1;
-    let difficulties = pairs(vec![("easy", "Easy"), ("medium", "Medium"), ("hard", "Hard")]);
-    let tags = pairs(all_tags(deck::questions()).into_iter().map(|t| (t, t)).collect());
-    let statuses = pairs(vec![
-        ("new", "New"),
-        ("due", "Due"),
-        ("learning", "Learning"),
-        ("mastered", "Mastered"),
-        ("bookmarked", "Bookmarked"),
-    ]);
+    let difficulties = vec![("easy", "Easy"), ("medium", "Medium"), ("hard", "Hard")];
+    let tags: Vec<(&str, &str)> = all_tags(scoped.iter().copied()).into_iter().map(|t| (t, t)).collect();
+    let statuses: Vec<(&str, &str)> = StatusFilter::ALL.iter().map(|s| (s.as_str(), s.label())).collect();
     let count = results.len();
+    let clear = {
+        let (filter, on_filter) = (filter.clone(), props.on_filter.clone());
+        Callback::from(move |_: MouseEvent| on_filter.emit(filter.cleared()))
+    };
 
     html! {
         <>
@@ -157,17 +99,25 @@ pub fn browse(props: &BrowseProps) -> Html {
                 <div class="field search-field">
                     <label for="search">{ "Search questions and answers" }</label>
                     <input id="search" type="search" data-testid="search" autocomplete="off"
-                        value={props.filter.query.clone()} oninput={on_search} />
+                        value={filter.query.clone()} oninput={on_search} />
                 </div>
                 if !one_category {
-                    { select("filter-category", "Category", &props.filter.category, categories, update(|f, v| f.category = v)) }
+                    { select("filter-category", "Category", filter.category.as_deref().unwrap_or(""), categories,
+                        update(|f, v| f.category = (!v.is_empty()).then_some(v))) }
                 }
-                { select("filter-difficulty", "Difficulty", &props.filter.difficulty, difficulties, update(|f, v| f.difficulty = v)) }
-                { select("filter-tag", "Tag", &props.filter.tag, tags, update(|f, v| f.tag = v)) }
-                { select("filter-status", "Status", &props.filter.status, statuses, update(|f, v| f.status = v)) }
+                { select("filter-difficulty", "Difficulty", filter.difficulty.map_or("", Difficulty::as_str), difficulties,
+                    update(|f, v| f.difficulty = Difficulty::parse(&v))) }
+                { select("filter-tag", "Tag", filter.tag.as_deref().unwrap_or(""), tags,
+                    update(|f, v| f.tag = (!v.is_empty()).then_some(v))) }
+                { select("filter-status", "Status", filter.status.map_or("", StatusFilter::as_str), statuses,
+                    update(|f, v| f.status = StatusFilter::parse(&v))) }
             </form>
             <p data-testid="result-count" aria-live="polite">
                 { format!("{count} {}", if count == 1 { "question" } else { "questions" }) }
+                if count == 0 && !filter.is_empty() {
+                    { " match these filters. " }
+                    <button type="button" class="link" data-testid="clear-filters" onclick={clear}>{ "Clear filters" }</button>
+                }
             </p>
             <ul class="results">
                 { for results.into_iter().map(|q| {
@@ -177,7 +127,7 @@ pub fn browse(props: &BrowseProps) -> Html {
                     html! {
                         <li class="result">
                             <a href={target.href()} onclick={shell.link(target.clone())} data-testid="question-link" data-id={q.id}>
-                                { q.text }
+                                { Html::from_html_unchecked(AttrValue::Static(q.text_html)) }
                             </a>
                             <span class="meta">
                                 <span class={classes!("badge", q.difficulty.as_str())}>{ q.difficulty.as_str() }</span>
@@ -185,7 +135,6 @@ pub fn browse(props: &BrowseProps) -> Html {
                                     <span class="badge status">{ status.as_str() }</span>
                                 }
                                 if bookmarked { <span class="badge">{ "bookmarked" }</span> }
-                                if q.answer.is_none() { <span class="badge">{ "answer coming soon" }</span> }
                             </span>
                         </li>
                     }

@@ -9,28 +9,28 @@ use yew::prelude::*;
 
 use super::answer::ModelAnswer;
 use crate::deck::{self, Question};
+use crate::ui::dom;
 use crate::ui::state::{Action, AppHandle};
-use crate::ui::web;
 
 /// The card's `on_note` for question `id`: stores the text as its note.
-pub fn save_note(state: &AppHandle, id: &str) -> Callback<String> {
-    let (state, id) = (state.clone(), id.to_owned());
+pub fn save_note(state: &AppHandle, id: &'static str) -> Callback<String> {
+    let state = state.clone();
     Callback::from(move |text: String| {
         state.dispatch(Action::SetNote {
-            id: id.clone(),
+            id,
             text,
-            now_ms: web::now_ms(),
+            now_ms: dom::now_ms(),
         })
     })
 }
 
 /// The card's `on_bookmark` for question `id`: toggles its bookmark.
-pub fn toggle_bookmark(state: &AppHandle, id: &str) -> Callback<()> {
-    let (state, id) = (state.clone(), id.to_owned());
+pub fn toggle_bookmark(state: &AppHandle, id: &'static str) -> Callback<()> {
+    let state = state.clone();
     Callback::from(move |()| {
         state.dispatch(Action::ToggleBookmark {
-            id: id.clone(),
-            now_ms: web::now_ms(),
+            id,
+            now_ms: dom::now_ms(),
         })
     })
 }
@@ -120,15 +120,15 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             }
         })
     };
-    let answer = match &q.answer {
-        None => html! { <p class="coming-soon">{ "Answer coming soon." }</p> },
-        Some(_) if !props.revealed => html! {
+    let answer = if props.revealed {
+        html! { <ModelAnswer answer={&q.answer} level={props.level + 1} /> }
+    } else {
+        html! {
             <button type="button" id="reveal" class="primary reveal" data-testid="reveal"
                 onclick={on_reveal} aria-keyshortcuts="Space Enter">
                 { "Reveal the answer" }
             </button>
-        },
-        Some(answer) => html! { <ModelAnswer {answer} level={props.level + 1} /> },
+        }
     };
     html! {
         <article class="card" data-testid="card" data-id={q.id} aria-labelledby="question-text"

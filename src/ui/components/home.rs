@@ -5,10 +5,10 @@ use yew::prelude::*;
 
 use super::use_app;
 use crate::deck;
-use crate::session::{self, Scope};
+use crate::session::{NextStep, Scope};
 use crate::stats;
+use crate::ui::dom;
 use crate::ui::route::Route;
-use crate::ui::web;
 
 /// Props of [`Home`].
 #[derive(Properties, PartialEq)]
@@ -22,26 +22,18 @@ pub struct HomeProps {
 pub fn home(props: &HomeProps) -> Html {
     let state = use_app();
     let progress = &state.progress;
-    let (now, tz) = (web::now_ms(), web::tz_offset_min());
+    let (now, tz) = (dom::now_ms(), dom::tz_offset_min());
     let questions = deck::questions();
-    let all = Scope::default();
-    let due = stats::due_now(questions, progress, &all, now);
-    let queue = session::practice_queue(questions, progress, &all, now, tz).len();
+    let due = stats::due_now(questions, progress, &Scope::default(), now);
     let streak = stats::streak(progress, now, tz);
-    let (label, target) = if due > 0 {
-        (
-            format!("Continue: review {due} due {}", plural(due, "card")),
-            Route::Practice(vec![]),
-        )
-    } else if queue > 0 {
-        (
-            format!("Continue: learn {queue} new {}", plural(queue, "card")),
-            Route::Practice(vec![]),
-        )
+    let next = NextStep::of(questions, progress, now, tz);
+    let label = next.label();
+    let target = if next == NextStep::Done {
+        Route::Browse
     } else {
-        ("All done for today: browse questions".to_string(), Route::Browse)
+        Route::Practice(vec![])
     };
-    let go = Callback::from(move |_: MouseEvent| web::go(&target.href()));
+    let go = Callback::from(move |_: MouseEvent| dom::go(&target.href()));
 
     html! {
         <>
@@ -50,7 +42,9 @@ pub fn home(props: &HomeProps) -> Html {
                 <h2 id="today-title">{ "Today" }</h2>
                 <p class="today-figures">
                     <span><strong data-testid="due-today">{ due }</strong>{ format!(" {} due", plural(due, "card")) }</span>
-                    <span><strong data-testid="streak">{ streak }</strong>{ format!("-day streak") }</span>
+                    if streak > 0 {
+                        <span><strong data-testid="streak">{ streak }</strong>{ "-day streak" }</span>
+                    }
                 </p>
                 <button type="button" class="primary" data-testid="continue" onclick={go}>{ label }</button>
             </section>

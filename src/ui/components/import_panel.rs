@@ -8,15 +8,12 @@ use yew::prelude::*;
 
 use super::use_app;
 use crate::deck;
-use crate::progress::{ImportPreview, parse_import};
+use crate::progress::{ImportPreview, limits, parse_import};
 use crate::ui::state::Action;
-
-/// Largest file read at all (the validator's own limit is 5 MB).
-const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
 /// Reads `file` as text and hands the text, or an error message, to `done`.
 fn read_file(file: web_sys::File, done: Callback<Result<String, String>>) {
-    if file.size() > MAX_FILE_BYTES {
+    if file.size() > limits::MAX_FILE_BYTES as f64 {
         done.emit(Err(
             "This file is larger than 5 MB, so it cannot be a pyprep export. Nothing was changed.".into(),
         ));
@@ -27,6 +24,7 @@ fn read_file(file: web_sys::File, done: Callback<Result<String, String>>) {
         return;
     };
     let on_error = done.clone();
+    let on_sync_error = done.clone();
     let target = reader.clone();
     EventListener::once(&reader, "load", move |_| {
         let text = target.result().ok().and_then(|v| v.as_string());
@@ -37,12 +35,16 @@ fn read_file(file: web_sys::File, done: Callback<Result<String, String>>) {
         on_error.emit(Err("The file could not be read. Nothing was changed.".into()))
     })
     .forget();
+    // A synchronous failure fires no event: report it here.
     if reader.read_as_text(&file).is_err() {
-        // The error listener reports it.
+        on_sync_error.emit(Err("The file could not be read. Nothing was changed.".into()));
     }
 }
 
 fn when(ms: i64) -> String {
+    if !limits::is_plausible_time(ms) {
+        return "an unknown date".into();
+    }
     let iso = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).to_iso_string();
     String::from(iso).chars().take(16).collect::<String>().replace('T', " ")
 }
@@ -51,6 +53,7 @@ fn when(ms: i64) -> String {
 #[function_component(ImportPanel)]
 pub fn import_panel() -> Html {
     let state = use_app();
+    let announce = crate::ui::hooks::use_announce();
     let result = use_state(|| None::<Result<ImportPreview, String>>);
     let done = use_state(|| None::<String>);
     let input = use_node_ref();
@@ -78,6 +81,7 @@ pub fn import_panel() -> Html {
     };
     let apply = |replace: bool| {
         let (state, result, done, input) = (state.clone(), result.clone(), done.clone(), input.clone());
+        let announce = announce.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(Ok(preview)) = &*result {
                 let progress = preview.progress.clone();
@@ -88,7 +92,7 @@ pub fn import_panel() -> Html {
                 });
                 let what = if replace { "replaced by" } else { "merged with" };
                 done.set(Some(format!("Your progress was {what} the imported file.")));
-                state.dispatch(Action::Announce("Import done".into()));
+                announce.emit("Import done".into());
                 result.set(None);
                 if let Some(input) = input.cast::<HtmlInputElement>() {
                     input.set_value("");

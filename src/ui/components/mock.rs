@@ -13,10 +13,11 @@ use super::use_app;
 use crate::deck;
 use crate::embed::Happening;
 use crate::progress::Grade;
-use crate::session::{MockConfig, MockInterview, pick_mock};
+use crate::session::{MOCK_MAX_MINUTES, MOCK_MAX_QUESTIONS, MockConfig, MockInterview, MockSetup, pick_mock};
+use crate::ui::dom;
+use crate::ui::hooks::use_announce;
 use crate::ui::shell::use_shell;
 use crate::ui::state::Action;
-use crate::ui::web;
 
 /// Props of [`MockScreen`].
 #[derive(Properties, PartialEq)]
@@ -29,19 +30,10 @@ pub struct MockScreenProps {
     pub pool: Vec<&'static str>,
 }
 
-/// The setup form's values.
+/// The setup form's categories (the number fields are read on submit).
 #[derive(Clone, PartialEq)]
 struct Setup {
     categories: Vec<String>,
-    count: String,
-    minutes: String,
-}
-
-/// Reads a number field's value.
-fn value_of(e: Event) -> String {
-    e.target_dyn_into::<HtmlInputElement>()
-        .map(|i| i.value())
-        .unwrap_or_default()
 }
 
 /// The mock interview screen.
@@ -49,11 +41,8 @@ fn value_of(e: Event) -> String {
 pub fn mock_screen(props: &MockScreenProps) -> Html {
     let state = use_app();
     let shell = use_shell();
-    let setup = use_state(|| Setup {
-        categories: vec![],
-        count: "5".into(),
-        minutes: "3".into(),
-    });
+    let announce = use_announce();
+    let setup = use_state(|| Setup { categories: vec![] });
     let interview = use_state(|| None::<MockInterview>);
     let error = use_state(|| None::<String>);
     let count_ref = use_node_ref();
@@ -61,71 +50,45 @@ pub fn mock_screen(props: &MockScreenProps) -> Html {
 
     let on_start = {
         let (state, setup, interview, error) = (state.clone(), setup.clone(), interview.clone(), error.clone());
-        let (count_ref, minutes_ref) = (count_ref.clone(), minutes_ref.clone());
+        let (count_ref, minutes_ref, announce) = (count_ref.clone(), minutes_ref.clone(), announce.clone());
         let (fixed, pool) = (props.categories.clone(), props.pool.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            // Read the fields themselves: their change event may not have re-rendered yet.
-            let read = |field: &NodeRef| field.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            let count = read(&count_ref)
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=50).contains(n));
-            let minutes = read(&minutes_ref)
-                .trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|m| m.is_finite() && *m > 0.0 && *m <= 60.0);
-            let (Some(count), Some(minutes)) = (count, minutes) else {
-                error.set(Some(
-                    "Choose 1 to 50 questions and between 0.1 and 60 minutes per question.".into(),
-                ));
-                return;
+            let field = |r: &NodeRef| r.cast::<HtmlInputElement>();
+            let count = field(&count_ref).map(|i| i.value()).unwrap_or_default();
+            let minutes = field(&minutes_ref).map_or(f64::NAN, |i| i.value_as_number());
+            let parsed = match MockSetup::parse(&count, minutes) {
+                Ok(parsed) => parsed,
+                Err(why) => return error.set(Some(why.to_string())),
             };
-            let now = web::now_ms();
+            let now = dom::now_ms();
             let config = MockConfig {
                 categories: fixed.clone().unwrap_or_else(|| setup.categories.clone()),
-                count,
-                seconds_per_question: ((minutes * 60.0).round() as u32).max(1),
+                count: parsed.count,
+                seconds_per_question: parsed.seconds_per_question,
                 seed: now as u64,
+                pool: pool.clone(),
             };
-            let ids = if pool.is_empty() {
-                pick_mock(deck::questions(), &state.progress, &config)
-            } else {
-                // Every answered question, shuffled, then those of the pool.
-                let every = MockConfig {
-                    categories: Vec::new(),
-                    count: deck::questions().len(),
-                    ..config.clone()
-                };
-                let mut ids = pick_mock(deck::questions(), &state.progress, &every);
-                ids.retain(|id| pool.contains(id));
-                ids.truncate(count);
-                ids
-            };
+            let ids = pick_mock(deck::questions(), &state.progress, &config);
             if ids.is_empty() {
-                error.set(Some("There are no answered questions in these categories yet.".into()));
+                error.set(Some("There are no questions in these categories.".into()));
                 return;
             }
             error.set(None);
-            state.dispatch(Action::Announce(format!(
-                "Mock interview started: {} questions",
-                ids.len()
-            )));
+            announce.emit(format!("Mock interview started: {} questions", ids.len()));
             interview.set(Some(MockInterview::start(ids, config, now)));
         })
     };
     let on_grade = {
-        let (state, interview, shell) = (state.clone(), interview.clone(), shell.clone());
+        let (state, interview, shell, announce) = (state.clone(), interview.clone(), shell.clone(), announce.clone());
         Callback::from(move |grade: Grade| {
             let Some(mut running) = (*interview).clone() else {
                 return;
             };
-            let now = web::now_ms();
+            let now = dom::now_ms();
             if let Some(result) = running.record(grade, now) {
                 state.dispatch(Action::Grade {
-                    id: result.id.to_string(),
+                    id: result.id,
                     grade,
                     now_ms: now,
                 });
@@ -144,7 +107,7 @@ pub fn mock_screen(props: &MockScreenProps) -> Html {
                 } else {
                     format!("Graded {}, next question", grade.label())
                 };
-                state.dispatch(Action::Announce(said));
+                announce.emit(said);
             }
             interview.set(Some(running));
         })
@@ -162,22 +125,9 @@ pub fn mock_screen(props: &MockScreenProps) -> Html {
         };
     }
 
-    let update = |apply: fn(&mut Setup, String)| {
-        let setup = setup.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*setup).clone();
-            apply(&mut next, value);
-            setup.set(next);
-        })
-    };
     let on_categories = {
         let setup = setup.clone();
-        Callback::from(move |categories| {
-            setup.set(Setup {
-                categories,
-                ..(*setup).clone()
-            })
-        })
+        Callback::from(move |categories| setup.set(Setup { categories }))
     };
     html! {
         <>
@@ -190,13 +140,13 @@ pub fn mock_screen(props: &MockScreenProps) -> Html {
                 }
                 <div class="field">
                     <label for="mock-count">{ "Number of questions" }</label>
-                    <input ref={count_ref} id="mock-count" data-testid="mock-count" type="number" inputmode="numeric" min="1" max="50"
-                        value={setup.count.clone()} onchange={update(|s, v| s.count = v).reform(value_of)} />
+                    <input ref={count_ref} id="mock-count" data-testid="mock-count" type="number" inputmode="numeric" min="1" max={MOCK_MAX_QUESTIONS.to_string()}
+                        value="5" />
                 </div>
                 <div class="field">
                     <label for="mock-minutes">{ "Minutes per question" }</label>
-                    <input ref={minutes_ref} id="mock-minutes" data-testid="mock-minutes" type="number" inputmode="decimal" min="0.1" max="60" step="any"
-                        value={setup.minutes.clone()} onchange={update(|s, v| s.minutes = v).reform(value_of)} />
+                    <input ref={minutes_ref} id="mock-minutes" data-testid="mock-minutes" type="number" inputmode="decimal" min="0.1" max={MOCK_MAX_MINUTES.to_string()} step="any"
+                        value="3" />
                 </div>
                 if let Some(message) = &*error { <p class="error-text" role="alert">{ message.clone() }</p> }
                 <button type="submit" class="primary" data-testid="mock-start">{ "Start the interview" }</button>

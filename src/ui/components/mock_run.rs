@@ -10,7 +10,6 @@ use crate::progress::Grade;
 use crate::session::MockInterview;
 use crate::ui::hooks::{Shortcut, use_shortcuts, use_ticker};
 use crate::ui::shell::use_shell;
-use crate::ui::state::Action;
 
 /// Props of [`MockRun`].
 #[derive(Properties, PartialEq)]
@@ -28,6 +27,7 @@ fn clock(seconds: u32) -> String {
 #[function_component(MockRun)]
 pub fn mock_run(props: &MockRunProps) -> Html {
     let state = use_app();
+    let announce = crate::ui::hooks::use_announce();
     let shell = use_shell();
     let revealed = use_state(|| false);
     let interview = &props.interview;
@@ -35,20 +35,20 @@ pub fn mock_run(props: &MockRunProps) -> Html {
     let left = interview.remaining_seconds(now);
     let timed_out = left == 0;
     {
-        let (revealed, state) = (revealed.clone(), state.clone());
+        let (revealed, announce) = (revealed.clone(), announce.clone());
         use_effect_with(timed_out, move |&timed_out| {
             if timed_out && !*revealed {
                 revealed.set(true);
-                state.dispatch(Action::Announce("Time is up. Answer revealed".into()));
+                announce.emit("Time is up. Answer revealed".into());
             }
         });
     }
     let reveal = {
-        let (revealed, state) = (revealed.clone(), state.clone());
+        let (revealed, announce) = (revealed.clone(), announce.clone());
         Callback::from(move |()| {
             if !*revealed {
                 revealed.set(true);
-                state.dispatch(Action::Announce("Answer revealed".into()));
+                announce.emit("Answer revealed".into());
             }
         })
     };
@@ -59,7 +59,10 @@ pub fn mock_run(props: &MockRunProps) -> Html {
                 reveal.emit(());
                 true
             }
-            Shortcut::Grade(n) if shown => Grade::from_key(n).map(|g| on_grade.emit(g)).is_some(),
+            Shortcut::Grade(g) if shown => {
+                on_grade.emit(g);
+                true
+            }
             _ => false,
         }));
     }

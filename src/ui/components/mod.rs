@@ -19,21 +19,15 @@ mod settings;
 mod shortcuts_dialog;
 mod stats;
 
-pub use browse::{Browse, BrowseFilter};
+pub use browse::Browse;
 pub use home::Home;
 pub use mock::MockScreen;
 pub use nav::Nav;
 pub use notices::Notices;
 pub use practice::Practice;
 pub use question_screen::QuestionScreen;
-pub use settings::Settings;
+pub use settings::SettingsScreen;
 pub use shortcuts_dialog::ShortcutsDialog;
 pub use stats::StatsScreen;
 
-use crate::ui::state::AppHandle;
-
-/// The shared app state; every screen is rendered inside its provider.
-#[yew::hook]
-fn use_app() -> AppHandle {
-    yew::use_context::<AppHandle>().expect("screens render inside the app's context provider")
-}
+use crate::ui::hooks::use_app_state as use_app;

@@ -5,15 +5,14 @@
 use yew::prelude::*;
 
 use super::use_app;
-use crate::store::DECK;
+use crate::ui::dom;
 use crate::ui::shell::use_shell;
-use crate::ui::web;
 
 /// Props of [`Notices`].
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     /// The storage works but is partitioned: this is an iframe embed framed
-    /// by another site (see [`crate::site`]).
+    /// by another site (see [`crate::embed::partition`]).
     #[prop_or_default]
     pub site_only: bool,
 }
@@ -44,10 +43,11 @@ pub fn notices(props: &NoticesProps) -> Html {
     });
     let unreadable = state.unreadable.as_ref().map(|bad| {
         let raw = bad.raw.clone();
+        let namespace = state.namespace.clone();
         let failed = download_failed.clone();
         let download = Callback::from(move |_: MouseEvent| {
-            let name = format!("pyprep-{DECK}-unreadable-{}.json", web::now_ms());
-            failed.set(web::download_text(&name, &raw).is_err());
+            let name = format!("pyprep-{}-unreadable-{}.json", namespace, dom::now_ms());
+            failed.set(dom::download_text(&name, &raw).is_err());
         });
         let kept = match &bad.backup_key {
             Some(key) => format!("It has been kept aside in this browser under \"{key}\" and was not changed."),

@@ -1,7 +1,8 @@
-//! Practise: due cards first, then new ones up to the daily limit, scoped to
-//! the chosen categories. Question → your own answer (kept as the note) →
-//! Reveal → model answer → grade → next. In a widget the scope is fixed by
-//! the embedding page: categories, a list of questions, or a single card.
+//! Practise: the queue of a [`PracticeScope`] (the daily queue of some
+//! categories, a widget's listed questions, or one card). Question → your
+//! own answer (kept as the note) → Reveal → model answer → grade → next.
+//! What happens at each step is decided by [`PracticeRun`]; this screen
+//! shows it and sends the grades on.
 
 use yew::prelude::*;
 
@@ -10,34 +11,20 @@ use super::category_picker::CategoryPicker;
 use super::grade_bar::GradeBar;
 use super::use_app;
 use crate::deck;
-use crate::embed::{self, Happening};
+use crate::embed::Happening;
 use crate::progress::Grade;
-use crate::session::{self, Scope};
-use crate::ui::hooks::{Shortcut, use_shortcuts};
+use crate::session::{self, PracticeRun, PracticeScope, Scope};
+use crate::ui::dom;
+use crate::ui::hooks::{Shortcut, use_announce, use_shortcuts};
 use crate::ui::route::Route;
 use crate::ui::shell::use_shell;
 use crate::ui::state::Action;
-use crate::ui::web;
 
 /// Props of [`Practice`].
 #[derive(Properties, PartialEq)]
 pub struct PracticeProps {
-    /// Categories in scope (empty = all).
-    pub scope: Vec<String>,
-    /// Only these questions, in this order (empty = the scope's categories).
-    #[prop_or_default]
-    pub pool: Vec<&'static str>,
-    /// A single card: the pool's first question, due or not.
-    #[prop_or_default]
-    pub single: bool,
-}
-
-/// Where a practice session stands: the queue as it was when it started.
-#[derive(Clone, PartialEq)]
-struct Run {
-    queue: Vec<&'static str>,
-    index: usize,
-    revealed: bool,
+    /// What the session draws from.
+    pub scope: PracticeScope,
 }
 
 /// The practice screen.
@@ -45,29 +32,22 @@ struct Run {
 pub fn practice(props: &PracticeProps) -> Html {
     let state = use_app();
     let shell = use_shell();
-    let scope = Scope {
-        categories: props.scope.clone(),
-    };
+    let announce = use_announce();
     let start = {
-        let (state, scope, pool, single) = (state.clone(), scope.clone(), props.pool.clone(), props.single);
-        move || Run {
-            queue: match (single, pool.is_empty()) {
-                (true, _) => pool.first().copied().into_iter().collect(),
-                (false, false) => embed::pool_queue(&pool, &state.progress, web::now_ms()),
-                (false, true) => session::practice_queue(
-                    deck::questions(),
-                    &state.progress,
-                    &scope,
-                    web::now_ms(),
-                    web::tz_offset_min(),
-                ),
-            },
-            index: 0,
-            revealed: false,
+        let (state, scope) = (state.clone(), props.scope.clone());
+        move || {
+            let (now, tz) = (dom::now_ms(), dom::tz_offset_min());
+            PracticeRun::start(session::practice_queue(
+                deck::questions(),
+                &state.progress,
+                &scope,
+                now,
+                tz,
+            ))
         }
     };
     let run = use_state(start.clone());
-    let current = run.queue.get(run.index).and_then(|id| deck::question(id));
+    let current = run.current().and_then(deck::question);
 
     // Keep focus on the card's main control as it changes.
     {
@@ -82,67 +62,55 @@ pub fn practice(props: &PracticeProps) -> Html {
     }
 
     let reveal = {
-        let (run, state) = (run.clone(), state.clone());
+        let (run, announce) = (run.clone(), announce.clone());
         Callback::from(move |()| {
-            if !run.revealed {
-                run.set(Run {
-                    revealed: true,
-                    ..(*run).clone()
-                });
-                state.dispatch(Action::Announce("Answer revealed".into()));
+            let mut next = (*run).clone();
+            if next.reveal() {
+                run.set(next);
+                announce.emit("Answer revealed".into());
             }
         })
     };
     let grade = {
-        let (run, state, shell) = (run.clone(), state.clone(), shell.clone());
+        let (run, state, shell, announce) = (run.clone(), state.clone(), shell.clone(), announce.clone());
         Callback::from(move |grade: Grade| {
-            let Some(&id) = run.queue.get(run.index) else { return };
+            let mut next = (*run).clone();
+            let Some(graded) = next.grade(grade) else { return };
             state.dispatch(Action::Grade {
-                id: id.to_string(),
+                id: graded.id,
                 grade,
-                now_ms: web::now_ms(),
+                now_ms: dom::now_ms(),
             });
-            let remaining = run.queue.len() - run.index - 1;
             shell.tell(Happening::Graded {
-                question_id: id,
+                question_id: graded.id,
                 grade,
-                remaining,
+                remaining: graded.remaining,
             });
-            if remaining == 0 {
+            if next.is_finished() {
                 shell.tell(Happening::SessionComplete { seconds: None });
             }
-            let next = run.queue.get(run.index + 1).and_then(|id| deck::question(id));
-            let said = match next {
+            announce.emit(match graded.next.and_then(deck::question) {
                 Some(q) => format!("Graded {}, next question: {}", grade.label(), q.text),
                 None => format!("Graded {}. That was the last question.", grade.label()),
-            };
-            state.dispatch(Action::Announce(said));
-            run.set(Run {
-                index: run.index + 1,
-                revealed: false,
-                ..(*run).clone()
             });
+            run.set(next);
         })
     };
     let step = {
         let (run, shell) = (run.clone(), shell.clone());
         Callback::from(move |delta: isize| {
-            let index = run.index.saturating_add_signed(delta).min(run.queue.len());
-            if index != run.index {
-                if index == run.queue.len() {
+            let mut next = (*run).clone();
+            if next.step(delta) {
+                if next.is_finished() {
                     // Skipping the last card empties the queue too.
                     shell.tell(Happening::SessionComplete { seconds: None });
                 }
-                run.set(Run {
-                    index,
-                    revealed: false,
-                    ..(*run).clone()
-                });
+                run.set(next);
             }
         })
     };
-    let id = current.map(|q| q.id.to_string()).unwrap_or_default();
-    let bookmark = toggle_bookmark(&state, &id);
+    let id: &'static str = current.map_or("", |q| q.id);
+    let bookmark = toggle_bookmark(&state, id);
     {
         let (reveal, grade, step, bookmark) = (reveal.clone(), grade.clone(), step.clone(), bookmark.clone());
         let (has_card, revealed) = (current.is_some(), run.revealed);
@@ -151,13 +119,10 @@ pub fn practice(props: &PracticeProps) -> Html {
                 reveal.emit(());
                 true
             }
-            Shortcut::Grade(n) if has_card && revealed => match Grade::from_key(n) {
-                Some(g) => {
-                    grade.emit(g);
-                    true
-                }
-                None => false,
-            },
+            Shortcut::Grade(g) if has_card && revealed => {
+                grade.emit(g);
+                true
+            }
             Shortcut::Next if has_card => {
                 step.emit(1);
                 true
@@ -174,25 +139,34 @@ pub fn practice(props: &PracticeProps) -> Html {
         }));
     }
 
-    let on_scope = {
-        let shell = shell.clone();
-        Callback::from(move |cats: Vec<String>| shell.go(Route::Practice(cats)))
+    let single = props.scope.is_single();
+    let categories = match &props.scope {
+        PracticeScope::Daily(Scope { categories }) => Some(categories.clone()),
+        _ => None,
     };
-    let single = props.single;
-    let remaining = run.queue.len().saturating_sub(run.index);
+    let remaining = run.remaining();
     let body = match current {
         Some(question) => {
             let entry = state.progress.get(question.id);
-            let on_note = save_note(&state, &id);
+            let on_note = save_note(&state, id);
             let on_prev = step.reform(|_: MouseEvent| -1);
             let on_next = step.reform(|_: MouseEvent| 1);
             let on_swipe = (!single).then(|| step.clone());
+            let controls = match run.current_grade() {
+                Some(given) => html! {
+                    <p class="graded" data-testid="already-graded">
+                        { format!("Graded {} in this session.", given.label()) }
+                    </p>
+                },
+                None if run.revealed => html! { <GradeBar on_grade={grade} /> },
+                None => html! {},
+            };
             html! {
                 <QuestionCard {question} revealed={run.revealed} on_reveal={reveal}
                     bookmarked={entry.is_some_and(|e| e.bookmarked)} on_bookmark={bookmark}
                     note={AttrValue::from(entry.map(|e| e.note.clone()).unwrap_or_default())} {on_note}
                     note_label="Your answer (optional, kept as your note)" {on_swipe}>
-                    if run.revealed { <GradeBar on_grade={grade} /> }
+                    { controls }
                     if !single {
                         <nav class="card-nav" aria-label="Queue">
                             <button type="button" data-testid="prev" onclick={on_prev} disabled={run.index == 0}>{ "← Previous" }</button>
@@ -230,13 +204,17 @@ pub fn practice(props: &PracticeProps) -> Html {
             }
         }
     };
+    let on_scope = {
+        let shell = shell.clone();
+        Callback::from(move |cats: Vec<String>| shell.go(Route::Practice(cats)))
+    };
     html! {
         <>
             if !shell.compact { <h1>{ if single { "Practise this question" } else { "Practise" } }</h1> }
-            if !shell.embedded {
+            if let (Some(categories), false) = (categories, shell.embedded) {
                 <details class="scope">
-                    <summary>{ scope_label(&props.scope) }</summary>
-                    <CategoryPicker legend="Categories to practise" selected={props.scope.clone()} on_change={on_scope} testid="practice-category" />
+                    <summary>{ scope_label(&categories) }</summary>
+                    <CategoryPicker legend="Categories to practise" selected={categories.clone()} on_change={on_scope} testid="practice-category" />
                 </details>
             }
             if !single {

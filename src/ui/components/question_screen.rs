@@ -6,6 +6,8 @@ use yew::prelude::*;
 use super::card::{QuestionCard, save_note, toggle_bookmark};
 use super::use_app;
 use crate::deck;
+use crate::session::{Filter, SearchIndex};
+use crate::ui::dom;
 use crate::ui::hooks::{Shortcut, use_shortcuts};
 use crate::ui::route::Route;
 use crate::ui::shell::use_shell;
@@ -14,8 +16,8 @@ use crate::ui::shell::use_shell;
 #[derive(Properties, PartialEq)]
 pub struct QuestionScreenProps {
     pub id: String,
-    /// The list J/K walk through (the browse results).
-    pub order: Vec<&'static str>,
+    /// The browse filter: J/K walk through its results.
+    pub filter: Filter,
 }
 
 /// The question screen.
@@ -24,16 +26,18 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let state = use_app();
     let shell = use_shell();
     let question = deck::question(&props.id);
-    let order = if props.order.contains(&props.id.as_str()) {
-        props.order.clone()
+    let results = SearchIndex::deck().browse(&state.progress, &props.filter, dom::now_ms());
+    let order: Vec<&'static str> = results.iter().map(|q| q.id).collect();
+    let order = if order.contains(&props.id.as_str()) {
+        order
     } else {
         deck::questions().iter().map(|q| q.id).collect()
     };
     let at = order.iter().position(|id| *id == props.id);
     let prev = at.and_then(|i| i.checked_sub(1)).map(|i| order[i]);
     let next = at.and_then(|i| order.get(i + 1).copied());
-    let id = props.id.clone();
-    let on_bookmark = toggle_bookmark(&state, &id);
+    let id: &'static str = question.map_or("", |q| q.id);
+    let on_bookmark = toggle_bookmark(&state, id);
     let swipe = {
         let shell = shell.clone();
         Callback::from(move |step: isize| {
@@ -72,7 +76,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
         };
     };
     let entry = state.progress.get(&props.id);
-    let on_note = save_note(&state, &id);
+    let on_note = save_note(&state, id);
     let link = |target: Option<&str>, testid: &'static str, label: &'static str| match target {
         Some(target) => {
             let route = Route::Question(target.to_string());

@@ -5,60 +5,63 @@ use yew::prelude::*;
 
 use super::import_panel::ImportPanel;
 use super::use_app;
-use crate::progress::{Settings as Prefs, Theme, export_json};
-use crate::store::DECK;
+use crate::progress::{Settings as Prefs, Theme, export_json, limits};
+use crate::ui::dom;
+use crate::ui::hooks::use_announce;
 use crate::ui::state::Action;
-use crate::ui::web;
 
 /// The settings screen.
-#[function_component(Settings)]
-pub fn settings() -> Html {
+#[function_component(SettingsScreen)]
+pub fn settings_screen() -> Html {
     let state = use_app();
     let confirming = use_state(|| false);
     let message = use_state(|| None::<String>);
+    let limit_message = use_state(|| None::<String>);
+    let announce = use_announce();
     let prefs = state.progress.settings.clone();
     let set = {
         let state = state.clone();
         move |settings: Prefs| {
             state.dispatch(Action::SetSettings {
                 settings,
-                now_ms: web::now_ms(),
+                now_ms: dom::now_ms(),
             })
         }
     };
     let on_theme = {
         let (set, prefs) = (set.clone(), prefs.clone());
         Callback::from(move |e: Event| {
-            let theme = match e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).as_deref() {
-                Some("light") => Theme::Light,
-                Some("dark") => Theme::Dark,
-                _ => Theme::System,
-            };
+            let value = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value());
+            let theme = value.as_deref().and_then(Theme::parse).unwrap_or_default();
             set(Prefs { theme, ..prefs.clone() });
         })
     };
     let on_limit = {
-        let (set, prefs) = (set.clone(), prefs.clone());
+        let (set, prefs, limit_message) = (set.clone(), prefs.clone(), limit_message.clone());
         Callback::from(move |e: Event| {
             let value = e
                 .target_dyn_into::<HtmlInputElement>()
                 .map(|i| i.value())
                 .unwrap_or_default();
-            if let Ok(limit) = value.trim().parse::<u32>() {
-                set(Prefs {
-                    daily_new_limit: limit.min(500),
-                    ..prefs.clone()
-                });
+            match limits::parse_daily_new(&value) {
+                Ok(limit) => {
+                    set(Prefs {
+                        daily_new_limit: limit,
+                        ..prefs.clone()
+                    });
+                    limit_message.set(Some(format!("Saved: {limit} new cards a day.")));
+                }
+                Err(why) => limit_message.set(Some(format!("Not saved. {why}"))),
             }
         })
     };
     let on_export = {
         let (state, message) = (state.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
-            let now = web::now_ms();
+            let now = dom::now_ms();
             let json = export_json(&state.progress, now);
-            let name = format!("pyprep-{DECK}-progress-{}.json", now / 1000);
-            message.set(Some(match web::download_text(&name, &json) {
+            let name = format!("pyprep-{}-progress-{}.json", state.namespace, now / 1000);
+            message.set(Some(match dom::download_text(&name, &json) {
                 Ok(()) => format!("Exported as {name}."),
                 Err(e) => format!("Export failed: {e}"),
             }));
@@ -76,16 +79,12 @@ pub fn settings() -> Html {
         let (state, confirming, message) = (state.clone(), confirming.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
             state.dispatch(Action::Reset);
-            state.dispatch(Action::Announce("All progress was reset".into()));
+            announce.emit("All progress was reset".into());
             confirming.set(false);
             message.set(Some("All progress was reset.".into()));
         })
     };
-    let theme = match prefs.theme {
-        Theme::System => "system",
-        Theme::Light => "light",
-        Theme::Dark => "dark",
-    };
+    let theme = prefs.theme.as_str();
     html! {
         <>
             <h1>{ "Settings" }</h1>
@@ -101,8 +100,10 @@ pub fn settings() -> Html {
                 </div>
                 <div class="field">
                     <label for="new-limit">{ "New cards per day" }</label>
-                    <input id="new-limit" data-testid="new-limit" type="number" inputmode="numeric" min="0" max="500"
-                        value={prefs.daily_new_limit.to_string()} onchange={on_limit} />
+                    <input id="new-limit" data-testid="new-limit" type="number" inputmode="numeric" min="0" max={limits::MAX_DAILY_NEW.to_string()}
+                        aria-describedby="new-limit-help" value={prefs.daily_new_limit.to_string()} onchange={on_limit} />
+                    <p id="new-limit-help" class="help">{ format!("0 to {}; cards already started keep coming back when due.", limits::MAX_DAILY_NEW) }</p>
+                    if let Some(text) = &*limit_message { <p role="status" class="message" data-testid="new-limit-message">{ text.clone() }</p> }
                 </div>
             </section>
             <section aria-labelledby="export-title">

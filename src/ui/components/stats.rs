@@ -7,7 +7,7 @@ use super::chart::ReviewChart;
 use super::use_app;
 use crate::deck;
 use crate::stats;
-use crate::ui::web;
+use crate::ui::dom;
 
 /// Days drawn in the chart: twelve weeks.
 const CHART_DAYS: usize = 84;
@@ -17,7 +17,7 @@ const CHART_DAYS: usize = 84;
 pub fn stats_screen() -> Html {
     let state = use_app();
     let progress = &state.progress;
-    let (now, tz) = (web::now_ms(), web::tz_offset_min());
+    let (now, tz) = (dom::now_ms(), dom::tz_offset_min());
     let mastery = stats::mastery(deck::questions(), progress, now);
     let per_day = stats::reviews_per_day(progress, now, tz, CHART_DAYS);
     let streak = stats::streak(progress, now, tz);

@@ -3,20 +3,20 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::ui::dom;
 use crate::ui::route::Route;
-use crate::ui::web;
 
 /// The route the location hash names; re-renders when it changes.
 #[hook]
 pub fn use_route() -> Route {
-    let route = use_state(|| Route::parse(&web::hash()));
+    let route = use_state(|| Route::parse(&dom::hash()));
     {
         let route = route.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
-                    route.set(Route::parse(&web::hash()));
-                    web::scroll_top();
+                    route.set(Route::parse(&dom::hash()));
+                    dom::scroll_top();
                 })
             });
             move || drop(listener)

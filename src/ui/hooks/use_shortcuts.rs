@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
+use crate::progress::Grade;
 use crate::ui::shell::use_shell;
 
 /// A command a key stands for.
@@ -14,11 +15,11 @@ use crate::ui::shell::use_shell;
 pub enum Shortcut {
     /// Space or Enter.
     Reveal,
-    /// 1 to 4.
-    Grade(u8),
-    /// J, ArrowDown, ArrowRight.
+    /// 1 to 4: Again, Hard, Good, Easy.
+    Grade(Grade),
+    /// J. (The arrow keys scroll, as in every page.)
     Next,
-    /// K, ArrowUp, ArrowLeft.
+    /// K.
     Prev,
     /// `/`.
     Search,
@@ -31,8 +32,8 @@ pub enum Shortcut {
 }
 
 /// What the element receiving the key is.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Target {
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Target {
     /// A text field, select or editable region: only Escape counts.
     Typing,
     /// A button or link: Space and Enter keep their own meaning.
@@ -54,23 +55,28 @@ fn target_kind(event: &KeyboardEvent) -> Target {
 
 /// The shortcut a key press stands for, if any.
 fn shortcut(event: &KeyboardEvent) -> Option<Shortcut> {
-    if event.ctrl_key() || event.meta_key() || event.alt_key() {
+    let modified = event.ctrl_key() || event.meta_key() || event.alt_key();
+    shortcut_for(&event.key(), target_kind(event), modified)
+}
+
+/// The shortcut `key` (a `KeyboardEvent.key`) stands for, pressed on
+/// `target`, `modified` when Ctrl, Meta or Alt is held. Pure.
+pub fn shortcut_for(key: &str, target: Target, modified: bool) -> Option<Shortcut> {
+    if modified {
         return None;
     }
-    let target = target_kind(event);
-    let key = event.key();
     if key == "Escape" {
         return Some(Shortcut::Escape);
     }
     if target == Target::Typing {
         return None;
     }
-    let found = match key.as_str() {
+    let found = match key {
         " " | "Enter" if target == Target::Control => return None,
         " " | "Enter" => Shortcut::Reveal,
-        "1" | "2" | "3" | "4" => Shortcut::Grade(key.as_bytes()[0] - b'0'),
-        "j" | "J" | "ArrowDown" | "ArrowRight" => Shortcut::Next,
-        "k" | "K" | "ArrowUp" | "ArrowLeft" => Shortcut::Prev,
+        "1" | "2" | "3" | "4" => Shortcut::Grade(Grade::from_key(key.as_bytes()[0] - b'0')?),
+        "j" | "J" => Shortcut::Next,
+        "k" | "K" => Shortcut::Prev,
         "/" => Shortcut::Search,
         "b" | "B" => Shortcut::Bookmark,
         "?" => Shortcut::Help,
@@ -113,4 +119,32 @@ pub fn use_shortcuts(handler: Callback<Shortcut, bool>) {
         });
         move || drop(listener)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_shortcuts_and_arrows_are_left_to_scrolling() {
+        assert_eq!(
+            shortcut_for("3", Target::Other, false),
+            Some(Shortcut::Grade(Grade::Good))
+        );
+        assert_eq!(shortcut_for("5", Target::Other, false), None);
+        assert_eq!(shortcut_for("j", Target::Other, false), Some(Shortcut::Next));
+        assert_eq!(shortcut_for("K", Target::Other, false), Some(Shortcut::Prev));
+        for arrow in ["ArrowDown", "ArrowUp", "ArrowLeft", "ArrowRight"] {
+            assert_eq!(shortcut_for(arrow, Target::Other, false), None, "{arrow} scrolls");
+        }
+    }
+
+    #[test]
+    fn typing_and_controls_keep_their_keys() {
+        assert_eq!(shortcut_for("j", Target::Typing, false), None);
+        assert_eq!(shortcut_for("Escape", Target::Typing, false), Some(Shortcut::Escape));
+        assert_eq!(shortcut_for(" ", Target::Control, false), None);
+        assert_eq!(shortcut_for(" ", Target::Other, false), Some(Shortcut::Reveal));
+        assert_eq!(shortcut_for("b", Target::Other, true), None, "Ctrl+B is the browser's");
+    }
 }

@@ -8,8 +8,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::NodeRef;
 
-use crate::progress::Theme;
-
 /// Milliseconds since the epoch (JS `Date.now()`).
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
@@ -43,16 +41,6 @@ pub fn download_text(filename: &str, text: &str) -> Result<(), String> {
     anchor.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
-}
-
-/// Applies a theme: `data-theme` on `<html>`, which the CSS reads.
-pub fn apply_theme(theme: Theme) {
-    let value = match theme {
-        Theme::System => "system",
-        Theme::Light => "light",
-        Theme::Dark => "dark",
-    };
-    set_document_theme(value);
 }
 
 /// Sets `data-theme` on `<html>` (`light`, `dark`, anything else = the system's).
@@ -162,7 +150,7 @@ pub fn report_height(on_height: impl Fn(f64) + 'static) -> Option<HeightReporter
     })
 }
 
-/// True when this page is framed by another site (see [`crate::site`]), so
+/// True when this page is framed by another site (see [`crate::embed::partition`]), so
 /// the browser partitions its storage. Reads `location.ancestorOrigins`
 /// (Chromium, Safari; any cross-site ancestor counts, as it does for
 /// Chrome's partition key) and otherwise, when the page is framed at all,
@@ -183,7 +171,7 @@ pub fn framed_cross_site() -> bool {
             .unwrap_or(0.0) as u32;
         return (0..length).any(|i| {
             let origin = js_sys::Reflect::get(&list, &i.into()).ok().and_then(|o| o.as_string());
-            crate::site::is_cross_site(&own, origin.as_deref())
+            crate::embed::partition::is_cross_site(&own, origin.as_deref())
         });
     }
     let framed = match window.top() {
@@ -191,5 +179,5 @@ pub fn framed_cross_site() -> bool {
         _ => false,
     };
     let referrer = document().map(|d| d.referrer()).filter(|r| !r.is_empty());
-    framed && crate::site::is_cross_site(&own, referrer.as_deref())
+    framed && crate::embed::partition::is_cross_site(&own, referrer.as_deref())
 }

@@ -19,8 +19,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::limits::MAX_FILE_BYTES;
 use super::model::{Card, CardState, Grade, Progress, QuestionProgress, ReviewEntry, Settings, Theme};
-use super::validate::{ImportError, MAX_FILE_BYTES, validate};
+use super::validate::{ImportError, validate};
 use super::{DAY_MS, SCHEMA_VERSION};
 
 /// The result of reading the stored value of a deck.

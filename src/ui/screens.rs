@@ -1,0 +1,59 @@
+//! The route → screen `match`, written once for both hosts. The standalone
+//! app passes no widget configuration and gets every screen; a widget passes
+//! its [`Config`], which fixes the practice and mock scopes, and a route no
+//! widget offers is an error screen, never a silent fallback.
+
+use yew::prelude::*;
+
+use crate::embed::Config;
+use crate::session::{Filter, PracticeScope, Scope};
+use crate::ui::components::{Browse, Home, MockScreen, Practice, QuestionScreen, SettingsScreen, StatsScreen};
+use crate::ui::route::Route;
+
+/// The screen for `route`. `filter` is the host's browse filter, kept
+/// across screens (the question screen walks its results).
+pub fn screen(route: &Route, widget: Option<&Config>, filter: &UseStateHandle<Filter>) -> Html {
+    match (route, widget) {
+        (Route::Browse, _) => {
+            let set = filter.setter();
+            html! { <Browse filter={(**filter).clone()} on_filter={Callback::from(move |f| set.set(f))} /> }
+        }
+        (Route::Question(id), _) => {
+            html! { <QuestionScreen key={id.clone()} id={id.clone()} filter={(**filter).clone()} /> }
+        }
+        (Route::Practice(categories), None) => {
+            let scope = PracticeScope::Daily(Scope {
+                categories: categories.clone(),
+            });
+            html! { <Practice key={route.href()} {scope} /> }
+        }
+        (Route::Practice(_), Some(config)) => html! { <Practice scope={config.practice_scope()} /> },
+        (Route::Mock, None) => html! { <MockScreen /> },
+        (Route::Mock, Some(config)) => html! {
+            <MockScreen categories={Some(config.categories.clone())} pool={config.questions.clone()} />
+        },
+        (Route::Home, None) => {
+            let set = filter.setter();
+            let on_browse_category = Callback::from(move |category: &'static str| {
+                set.set(Filter {
+                    category: Some(category.to_string()),
+                    ..Filter::default()
+                })
+            });
+            html! { <Home {on_browse_category} /> }
+        }
+        (Route::Stats, None) => html! { <StatsScreen /> },
+        (Route::Settings, None) => html! { <SettingsScreen /> },
+        (Route::NotFound, None) => html! {
+            <section data-testid="not-found">
+                <h1>{ "Page not found" }</h1>
+                <p><a href="#/">{ "Go to the start page" }</a></p>
+            </section>
+        },
+        (other, Some(_)) => html! {
+            <div class="notice error" role="alert" data-testid="not-found">
+                <p>{ format!("This widget has no {} screen.", other.name()) }</p>
+            </div>
+        },
+    }
+}
