@@ -116,14 +116,30 @@ setup_chromium() {
   [ -x "$CHROMIUM" ] || apt_install $DEBIAN_BROWSER_PACKAGES
 }
 
+# One virtualenv per CPython >= 3.11 found (.venv-samples-X.Y); the sample
+# runner lists them, each with the stamp it expects: interpreter version and
+# path, requirements hash. A stale one is rebuilt from scratch; a current one
+# is left alone. Every package is pinned: --no-deps, then `pip check`.
 setup_python() {
-  local venv=$root/.venv-samples stamp
-  stamp=$(sha256sum scripts/requirements-samples.txt | cut -c1-16)
-  if [ -f "$venv/.stamp" ] && [ "$(cat "$venv/.stamp")" = "$stamp" ]; then return; fi
-  say "creating the Python samples' virtualenv"
-  python3 -m venv "$venv" || { apt_install python3-venv && python3 -m venv "$venv"; }
-  "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/requirements-samples.txt
-  echo "$stamp" >"$venv/.stamp"
+  command -v python3 >/dev/null || apt_install python3 python3-venv
+  local list minor python venv stamp start broken
+  list=$(python3 scripts/run_samples.py --list-venvs)
+  while IFS=$'\t' read -r -u 3 minor python venv stamp; do
+    [ -n "$minor" ] || continue
+    if [ "$(cat "$venv/.stamp" 2>/dev/null)" = "$stamp" ]; then continue; fi
+    say "creating the Python samples' virtualenv for Python $minor ($python)"
+    start=$SECONDS
+    rm -f "$venv/.stamp"
+    "$python" -m venv --clear "$venv" || { apt_install python3-venv && "$python" -m venv --clear "$venv"; }
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps --only-binary=:all: \
+      -r scripts/requirements-samples.txt
+    broken=$("$venv/bin/python" -m pip check --disable-pip-version-check) \
+      || { echo "$broken" >&2; say "pin what is missing in scripts/requirements-samples.txt"; exit 1; }
+    echo "$stamp" >"$venv/.stamp"
+    say "virtualenv for Python $minor ready in $((SECONDS - start)) s"
+  done 3<<<"$list"
+  # Before one virtualenv per interpreter there was a single .venv-samples.
+  if [ -d "$root/.venv-samples" ]; then say "removing the old .venv-samples"; rm -rf "$root/.venv-samples"; fi
 }
 
 setup_wasm_rust
