@@ -80,12 +80,19 @@ setup_wasm_rust() {
 }
 
 # --- cargo-installed tools -------------------------------------------------
+# The tools are built with a cheap profile: opt-level 1, no LTO, many codegen
+# units. On 2 cores that halves the compile time, and the tools' own speed
+# does not matter here (a Trunk release build of the app takes as long with
+# either: the time is spent in rustc and wasm-opt, not in Trunk).
 cargo_tool() { # binary version crate [extra cargo install args]
   local bin=$1 version=$2 crate=$3
   shift 3
   if "$tools/bin/$bin" --version 2>/dev/null | grep -qF " $version"; then return; fi
   say "installing $crate $version (compiles from crates.io; a few minutes)"
-  cargo install -q --force --root "$tools" "$crate" --version "$version" "$@"
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_DEBUG=0 CARGO_PROFILE_RELEASE_STRIP=true CARGO_PROFILE_RELEASE_INCREMENTAL=false \
+    CARGO_TARGET_DIR="$tools/build/$crate" cargo install -q --force --root "$tools" "$crate" --version "$version" "$@"
+  rm -rf "$tools/build/$crate"
 }
 
 wasm_bindgen_version() {
@@ -142,16 +149,24 @@ setup_python() {
   if [ -d "$root/.venv-samples" ]; then say "removing the old .venv-samples"; rm -rf "$root/.venv-samples"; fi
 }
 
-setup_wasm_rust
-cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+# The two compiles run in the background while the rest (apt, npm, the
+# virtualenv, the wasm32 std) is fetched in the foreground. Trunk is built
+# without its default features: no TLS stack (rustls + ring) and no update
+# check, since it never downloads anything here (every tool is on PATH).
+pids=()
+cargo_tool trunk "$TRUNK_VERSION" trunk --locked --no-default-features &
+pids+=($!)
 # wasm-bindgen-cli's own lock pins a yanked crate: install it without --locked.
-cargo_tool wasm-bindgen "$(wasm_bindgen_version)" wasm-bindgen-cli
+cargo_tool wasm-bindgen "$(wasm_bindgen_version)" wasm-bindgen-cli &
+pids+=($!)
+setup_wasm_rust
 npm_tools "binaryen@$BINARYEN_VERSION"
 if [ "$what" = test ]; then
   setup_chromium
   npm_tools "playwright-core@$PLAYWRIGHT_CORE_VERSION" "axe-core@$AXE_CORE_VERSION"
   setup_python
 fi
+for pid in "${pids[@]}"; do wait "$pid" || { say "a tool failed to install (see above)"; exit 1; }; done
 
 cat >"$tools/env" <<EOF
 export PATH="$tools/bin:$tools/node/node_modules/.bin:\$HOME/.cargo/bin:\$PATH"
