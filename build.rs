@@ -1,7 +1,11 @@
-//! Parses, validates and renders content/*.md into Rust tables
-//! ($OUT_DIR/deck_data.rs) that src/deck includes. A content mistake fails
-//! the build with file and line. PYPREP_CONTENT_DIR overrides the directory
-//! (the tests use it to prove that broken content fails the build).
+//! Parses, validates and renders content/*.md into the deck's two parts:
+//! the index as Rust tables ($OUT_DIR/deck_data.rs, included by src/deck),
+//! and one answer file per category (`target/answers/answers/<cat>-<hash>.json`,
+//! listed in `target/answers/manifest.txt`), which Trunk's post_build hook
+//! copies into dist/. Native builds also get the answers as Rust
+//! ($OUT_DIR/answers_native.rs) for the tests. A content mistake fails the
+//! build with file and line. PYPREP_CONTENT_DIR overrides the directory (the
+//! tests use it to prove that broken content fails the build).
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/content/mod.rs"]
@@ -17,7 +21,11 @@ fn main() {
     match content::load_dir(&dir, true) {
         Ok(deck) => {
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-            std::fs::write(out.join("deck_data.rs"), content::generate(&deck)).expect("write deck_data.rs");
+            let files = content::answer_files(&deck);
+            std::fs::write(out.join("deck_data.rs"), content::generate(&deck, &files)).expect("write deck_data.rs");
+            std::fs::write(out.join("answers_native.rs"), content::generate_native_answers(&files))
+                .expect("write answers_native.rs");
+            write_answer_files(&files);
         }
         Err(errors) => {
             for e in &errors {
@@ -26,4 +34,25 @@ fn main() {
             std::process::exit(1);
         }
     }
+}
+
+/// Writes the answer files and their manifest under `target/answers/`
+/// (each through a temporary name, so a concurrent build never sees half a file).
+fn write_answer_files(files: &[content::AnswerFile]) {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = PathBuf::from(manifest).join("target").join("answers");
+    std::fs::create_dir_all(dir.join("answers")).expect("create target/answers");
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        let tmp = dir.join(format!("{name}.{}.tmp", std::process::id()));
+        std::fs::write(&tmp, text).expect("write an answer file");
+        std::fs::rename(&tmp, &path).expect("move an answer file into place");
+    };
+    let mut list = String::new();
+    for f in files {
+        write(&f.name, &f.json);
+        list.push_str(&f.name);
+        list.push('\n');
+    }
+    write("manifest.txt", &list);
 }

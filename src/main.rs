@@ -6,8 +6,8 @@
 //!   [`mount_all`], which mounts a widget in a Shadow DOM in every
 //!   `[data-pyprep]` element.
 
-use pyprep::embed;
-use pyprep::ui::{App, Sink, Widget, WidgetProps};
+use pyprep::ui::{App, Sink, Widget, WidgetProps, answers};
+use pyprep::{deck, embed};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::{Document, Element, ShadowRootInit, ShadowRootMode};
@@ -18,24 +18,32 @@ fn main() {
         return;
     };
     let search = window.location().search().unwrap_or_default();
+    // The answer files are fetched at once, in parallel with the first render.
     if embed::is_iframe_query(&search) {
+        let config = embed::config_from_query(&search);
+        if let Ok(config) = &config {
+            answers::prefetch(config.answer_categories());
+        }
         let props = WidgetProps {
-            config: embed::config_from_query(&search),
+            config,
             sink: Sink::Parent,
         };
         yew::Renderer::<Widget>::with_root_and_props(body.into(), props).render();
     } else if body.has_attribute("data-pyprep-standalone") {
+        answers::prefetch(deck::categories().iter().map(|c| c.id));
         yew::Renderer::<App>::with_root(body.into()).render();
     }
 }
 
 /// Mounts a widget in every `[data-pyprep]` element not mounted yet, each in
 /// its own open shadow root holding `css_text` (the app's stylesheet) so the
-/// host page's styles cannot reach in and ours cannot leak out. Called by
-/// `embed.js`, again through `window.pyprep.mount()` for mount points added
-/// later.
+/// host page's styles cannot reach in and ours cannot leak out. `base` is
+/// the URL of the build's folder (the answer files are fetched from there).
+/// Called by `embed.js`, again through `window.pyprep.mount()` for mount
+/// points added later.
 #[wasm_bindgen]
-pub fn mount_all(css_text: String) {
+pub fn mount_all(css_text: String, base: String) {
+    answers::set_base(&base);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -66,8 +74,12 @@ fn mount(document: &Document, host: Element, css: &str) {
     if shadow.append_child(&style).is_err() || shadow.append_child(&container).is_err() {
         return;
     }
+    let config = embed::parse_config(|name| host.get_attribute(&format!("data-{name}")));
+    if let Ok(config) = &config {
+        answers::prefetch(config.answer_categories());
+    }
     let props = WidgetProps {
-        config: embed::parse_config(|name| host.get_attribute(&format!("data-{name}"))),
+        config,
         sink: Sink::Host(host.clone()),
     };
     yew::Renderer::<Widget>::with_root_and_props(container, props).render();

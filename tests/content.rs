@@ -258,14 +258,14 @@ fn prose_words(html: &str) -> usize {
 #[test]
 fn every_answer_is_complete_and_the_substance_is_150_to_450_words() {
     for q in deck::questions() {
-        let answer = &q.answer;
-        let words = prose_words(answer.explanation) + prose_words(answer.example);
+        let answer = deck::answers::bundled_answer(q.id).unwrap_or_else(|| panic!("{} has no answer", q.id));
+        let words = prose_words(&answer.explanation) + prose_words(&answer.example);
         assert!(
             (150..=450).contains(&words),
             "{}: {words} words of explanation and example",
             q.id
         );
-        let short = prose_words(answer.short);
+        let short = prose_words(&answer.short);
         assert!((15..=120).contains(&short), "{}: short answer of {short} words", q.id);
         assert!(
             answer.follow_ups.matches("<li>").count() >= 2,
@@ -274,5 +274,33 @@ fn every_answer_is_complete_and_the_substance_is_150_to_450_words() {
         );
         assert!(answer.pitfalls.contains("<li>"), "{}: pitfalls are a list", q.id);
         assert!((2..=5).contains(&q.tags.len()), "{}: two to five tags", q.id);
+        assert!(
+            (3..=5).contains(&answer.key_points.len()),
+            "{}: {} key points",
+            q.id,
+            answer.key_points.len()
+        );
     }
+}
+
+#[test]
+fn each_category_has_one_hashed_answer_file_that_reads_back() {
+    for c in deck::categories() {
+        assert!(
+            c.answers_file.starts_with(&format!("answers/{}-", c.id)) && c.answers_file.ends_with(".json"),
+            "{}",
+            c.answers_file
+        );
+        let file = deck::answers::bundled(c.id);
+        let count = deck::questions().iter().filter(|q| q.category == c.id).count();
+        assert_eq!(file.len(), count, "{}: every question answered", c.id);
+        let on_disk = std::fs::read_to_string(format!("target/answers/{}", c.answers_file))
+            .unwrap_or_else(|e| panic!("{} was written by build.rs: {e}", c.answers_file));
+        assert_eq!(deck::parse_answer_file(c.id, &on_disk).unwrap(), file);
+    }
+    let wrong = deck::parse_answer_file("dsa", r#"{"version":1,"category":"web","answers":{}}"#);
+    assert!(matches!(wrong, Err(deck::AnswerFileError::WrongCategory { .. })));
+    let missing = deck::parse_answer_file("dsa", r#"{"version":1,"category":"dsa","answers":{}}"#);
+    assert!(matches!(missing, Err(deck::AnswerFileError::Missing(_))));
+    assert!(deck::parse_answer_file("dsa", "{").is_err());
 }

@@ -181,3 +181,26 @@ fn fits_checks_every_filter_but_the_text() {
     };
     assert!(new.fits(q, &p, T0));
 }
+
+#[test]
+fn ticked_key_points_suggest_a_grade() {
+    use pyprep::session::{QUICK_SECONDS, suggest_grade};
+    assert_eq!(suggest_grade(5, 5, Some(120)), Some(Grade::Good), "all points");
+    assert_eq!(suggest_grade(5, 5, None), Some(Grade::Good), "all, time unknown");
+    assert_eq!(
+        suggest_grade(4, 4, Some(QUICK_SECONDS)),
+        Some(Grade::Easy),
+        "all and quick"
+    );
+    assert_eq!(suggest_grade(4, 4, Some(QUICK_SECONDS + 1)), Some(Grade::Good));
+    assert_eq!(suggest_grade(3, 5, Some(10)), Some(Grade::Hard), "half or more");
+    assert_eq!(suggest_grade(2, 4, Some(10)), Some(Grade::Hard), "exactly half");
+    assert_eq!(suggest_grade(2, 5, Some(10)), Some(Grade::Again), "under half");
+    assert_eq!(suggest_grade(0, 3, Some(10)), Some(Grade::Again));
+    assert_eq!(
+        suggest_grade(9, 3, None),
+        Some(Grade::Good),
+        "more ticks than points count as all"
+    );
+    assert_eq!(suggest_grade(0, 0, None), None, "no points, no suggestion");
+}

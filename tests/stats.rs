@@ -1,6 +1,6 @@
 //! Statistics: mastery per category, reviews per local day, streaks, due forecast.
 
-use pyprep::deck::{Answer, Difficulty, Question};
+use pyprep::deck::{Difficulty, Question};
 use pyprep::progress::{Card, Grade, Progress, QuestionProgress, ReviewEntry};
 use pyprep::session::Scope;
 use pyprep::stats::{CategoryMastery, due_next_days, due_now, mastery, reviews_per_day, streak};
@@ -19,14 +19,6 @@ fn q(id: &'static str, category: &'static str) -> Question {
         text_html: "",
         difficulty: Difficulty::Easy,
         tags: &[],
-        answer: Answer {
-            short: "",
-            key_points: &[],
-            explanation: "",
-            example: "",
-            follow_ups: "",
-            pitfalls: "",
-        },
     }
 }
 

@@ -12,7 +12,7 @@ mod render;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use codegen::generate;
+pub use codegen::{AnswerFile, answer_files, generate, generate_native_answers};
 pub use highlight::highlight_python;
 pub use parse::parse_file;
 pub use render::{markdown_options, render_inline_code};

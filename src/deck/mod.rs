@@ -1,5 +1,11 @@
-//! The bundled question deck: static tables generated at build time from
-//! `content/*.md` (answers already rendered to HTML), and lookups over them.
+//! The question deck, in two parts: the index (ids, categories, question
+//! text, difficulty, tags), static tables generated at build time from
+//! `content/*.md` and compiled in; and the answers, one JSON file per
+//! category next to the wasm, read by [`answers`].
+
+pub mod answers;
+
+pub use answers::{Answer, AnswerFileError, CategoryAnswers, parse_answer_file};
 
 /// How hard a question is, as the content rates it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,20 +38,8 @@ impl Difficulty {
 pub struct Category {
     pub id: &'static str,
     pub title: &'static str,
-}
-
-/// A model answer, each part rendered to HTML at build time.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Answer {
-    /// What a candidate says aloud: shown first.
-    pub short: &'static str,
-    /// What an interviewer listens for, 3 to 5 points of inline HTML.
-    pub key_points: &'static [&'static str],
-    pub explanation: &'static str,
-    /// Empty when the answer has no example.
-    pub example: &'static str,
-    pub follow_ups: &'static str,
-    pub pitfalls: &'static str,
+    /// Its answer file, relative to the build: `answers/<id>-<hash>.json`.
+    pub answers_file: &'static str,
 }
 
 /// One question of the deck.
@@ -62,8 +56,6 @@ pub struct Question {
     pub text_html: &'static str,
     pub difficulty: Difficulty,
     pub tags: &'static [&'static str],
-    /// The model answer.
-    pub answer: Answer,
 }
 
 include!(concat!(env!("OUT_DIR"), "/deck_data.rs"));

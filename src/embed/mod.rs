@@ -187,6 +187,19 @@ impl Config {
             .collect()
     }
 
+    /// The categories whose answers the widget needs, in deck order.
+    pub fn answer_categories(&self) -> Vec<&'static str> {
+        let pool = self.pool();
+        deck::categories()
+            .iter()
+            .filter(|c| {
+                pool.iter()
+                    .any(|id| deck::question(id).is_some_and(|q| q.category == c.id))
+            })
+            .map(|c| c.id)
+            .collect()
+    }
+
     /// What the widget's practice screen draws from: one card, the listed
     /// questions, or the daily queue of its categories.
     pub fn practice_scope(&self) -> PracticeScope {

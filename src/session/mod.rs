@@ -3,6 +3,7 @@
 //! state machine. Pure: time comes in as parameters.
 
 mod filter;
+mod grade_hint;
 mod mock;
 mod next;
 mod queue;
@@ -10,6 +11,7 @@ mod run;
 mod search;
 
 pub use filter::{Filter, StatusFilter};
+pub use grade_hint::{QUICK_SECONDS, suggest_grade};
 pub use mock::{
     MOCK_MAX_MINUTES, MOCK_MAX_QUESTIONS, MockConfig, MockInterview, MockResult, MockSetup, MockSetupError,
     MockSummary, pick_mock,

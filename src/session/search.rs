@@ -1,30 +1,31 @@
-//! Browsing: the instant-search index and HTML-to-text for it.
+//! Browsing: the instant-search index and HTML-to-text for it. Question
+//! text is searchable at once; a question's answer text joins the index as
+//! soon as its category's answer file has arrived.
 
-use std::sync::OnceLock;
-
-use crate::deck::{self, Question};
+use crate::deck::{Answer, Question};
 use crate::progress::Progress;
 
 use super::Filter;
 
 /// Lowercased searchable text per question (question + answer with HTML
-/// tags stripped and entities decoded), built once.
+/// tags stripped and entities decoded).
 pub struct SearchIndex {
     questions: &'static [Question],
     texts: Vec<String>,
 }
 
 impl SearchIndex {
-    /// Builds the index of `questions`.
-    pub fn new(questions: &'static [Question]) -> SearchIndex {
-        let texts = questions.iter().map(search_text).collect();
+    /// Builds the index of `questions`, with the answers `answer` has
+    /// (`None` while a question's answer file has not arrived).
+    pub fn new<A: AsRef<Answer>>(
+        questions: &'static [Question],
+        answer: impl Fn(&Question) -> Option<A>,
+    ) -> SearchIndex {
+        let texts = questions
+            .iter()
+            .map(|q| search_text(q, answer(q).as_ref().map(AsRef::as_ref)))
+            .collect();
         SearchIndex { questions, texts }
-    }
-
-    /// The index of the bundled deck, built on first use.
-    pub fn deck() -> &'static SearchIndex {
-        static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-        INDEX.get_or_init(|| SearchIndex::new(deck::questions()))
     }
 
     fn matches_lowercase(&self, index: usize, query: &str) -> bool {
@@ -53,13 +54,9 @@ pub fn all_tags<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Vec<&'
     tags
 }
 
-fn search_text(q: &Question) -> String {
+fn search_text(q: &Question, answer: Option<&Answer>) -> String {
     let mut text = q.text.to_string();
-    let a = &q.answer;
-    for html in [a.short, a.explanation, a.example, a.follow_ups, a.pitfalls]
-        .into_iter()
-        .chain(a.key_points.iter().copied())
-    {
+    for html in answer.into_iter().flat_map(Answer::parts) {
         text.push(' ');
         text.push_str(&html_to_text(html));
     }

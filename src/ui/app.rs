@@ -40,6 +40,9 @@ fn app_body() -> Html {
     use_effect_with(state.progress.settings.theme, |theme| {
         dom::set_document_theme(theme.as_str())
     });
+    // The first screen is on the page and answers input: offline support
+    // (assets/register-sw.js) may start precaching now.
+    use_effect_with((), |_| dom::mark_and_dispatch("interactive"));
     // After `/` from another screen, focus the search box once Browse is shown.
     {
         let focus_search = focus_search.clone();

@@ -76,6 +76,19 @@ pub fn dispatch_custom(target: &web_sys::Element, name: &str, detail: &serde_jso
     }
 }
 
+/// Marks `<html>` with `data-<name>` and dispatches a plain event named
+/// `pyprep:<name>` on the window (a script that starts later sees the mark).
+pub fn mark_and_dispatch(name: &str) {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute(&format!("data-pyprep-{name}"), "");
+    }
+    let name = format!("pyprep:{name}");
+    if let Ok(event) = web_sys::Event::new(&name) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
 /// Posts a JSON message to the parent window (an iframe embed's host page).
 pub fn post_to_parent(message: &serde_json::Value) {
     let Some(window) = web_sys::window() else { return };

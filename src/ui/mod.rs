@@ -1,5 +1,6 @@
 //! The Yew user interface: shows state, turns clicks and keys into actions.
 
+pub mod answers;
 mod app;
 mod components;
 mod dom;

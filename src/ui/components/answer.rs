@@ -1,29 +1,81 @@
-//! A model answer: the short answer first, then the explanation, example,
-//! follow-ups and pitfalls as distinct parts. The HTML is trusted: it was
-//! rendered from the bundled content at build time.
+//! A model answer: the key points as a checklist (ticking them suggests a
+//! grade), the short answer, then the explanation, example, follow-ups and
+//! pitfalls as distinct parts. The answer comes from its category's answer
+//! file: while it is on its way a short loading line shows, and a failed
+//! download says so with a retry. The HTML is trusted: it was rendered from
+//! the bundled content at build time.
 
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::deck::Answer;
+use crate::deck::{self, Answer};
+use crate::progress::Grade;
+use crate::session::suggest_grade;
+use crate::ui::answers::{self, Lookup, use_answers};
 
 /// Props of [`ModelAnswer`].
 #[derive(Properties, PartialEq)]
 pub struct ModelAnswerProps {
-    pub answer: &'static Answer,
+    /// The question answered.
+    pub id: &'static str,
     /// Heading level of the parts (2 or 3).
     pub level: u8,
+    /// Seconds from seeing the question to revealing it, when known.
+    #[prop_or_default]
+    pub seconds: Option<u32>,
+    /// Receives the grade the ticked key points suggest.
+    #[prop_or_default]
+    pub on_suggest: Option<Callback<Option<Grade>>>,
 }
 
-fn trusted(html: &'static str) -> Html {
-    Html::from_html_unchecked(AttrValue::Static(html))
+fn trusted(html: &str) -> Html {
+    Html::from_html_unchecked(AttrValue::from(html.to_string()))
 }
 
-/// The model answer of a question.
+/// The model answer of a question, or where it stands.
 #[function_component(ModelAnswer)]
 pub fn model_answer(props: &ModelAnswerProps) -> Html {
+    let _version = use_answers();
+    match answers::lookup(props.id) {
+        Lookup::Ready(answer) => html! {
+            <AnswerParts {answer} level={props.level} seconds={props.seconds} on_suggest={props.on_suggest.clone()} />
+        },
+        Lookup::Loading => html! {
+            <div class="answer" id="answer" tabindex="-1" aria-busy="true">
+                <p class="answer-loading" role="status" data-testid="answer-loading">{ "Loading the answer…" }</p>
+            </div>
+        },
+        Lookup::Failed(why) => {
+            let category = deck::question(props.id).map_or("", |q| q.category);
+            let onclick = Callback::from(move |_: MouseEvent| answers::retry(category));
+            html! {
+                <div class="answer" id="answer" tabindex="-1">
+                    <div class="notice error" role="alert" data-testid="answer-failed">
+                        <p>{ format!("The answer could not be shown: {why}. Your grades are not affected.") }</p>
+                        <button type="button" data-testid="answer-retry" {onclick}>{ "Try again" }</button>
+                    </div>
+                </div>
+            }
+        }
+    }
+}
+
+/// Props of [`AnswerParts`].
+#[derive(Properties, PartialEq)]
+struct AnswerPartsProps {
+    answer: std::rc::Rc<Answer>,
+    level: u8,
+    seconds: Option<u32>,
+    on_suggest: Option<Callback<Option<Grade>>>,
+}
+
+/// An answer that has arrived.
+#[function_component(AnswerParts)]
+fn answer_parts(props: &AnswerPartsProps) -> Html {
     let tag = if props.level <= 2 { "h2" } else { "h3" };
-    let answer = props.answer;
-    let part = |title: &'static str, class: &'static str, html: &'static str| {
+    let answer = &props.answer;
+    let ticked = use_state(|| vec![false; answer.key_points.len()]);
+    let part = |title: &'static str, class: &'static str, html: &str| {
         (!html.trim().is_empty()).then(|| {
             html! {
                 <section class={classes!("answer-part", class)}>
@@ -33,17 +85,54 @@ pub fn model_answer(props: &ModelAnswerProps) -> Html {
             }
         })
     };
+    let points = (!answer.key_points.is_empty()).then(|| {
+        let total = answer.key_points.len();
+        let count = ticked.iter().filter(|t| **t).count();
+        html! {
+            <section class="answer-part key-points" data-testid="key-points">
+                <@{tag}>{ "Key points" }</@>
+                <p class="help">{ "Tick the points your answer covered." }</p>
+                <ul class="checklist">
+                    { for answer.key_points.iter().enumerate().map(|(i, point)| {
+                        let is_ticked = ticked.get(i).copied().unwrap_or(false);
+                        let (ticked, on_suggest, seconds) = (ticked.clone(), props.on_suggest.clone(), props.seconds);
+                        let onchange = Callback::from(move |e: Event| {
+                            let on = e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked());
+                            let mut next = (*ticked).clone();
+                            if let Some(slot) = next.get_mut(i) {
+                                *slot = on;
+                            }
+                            let count = next.iter().filter(|t| **t).count();
+                            if let Some(cb) = &on_suggest {
+                                cb.emit(suggest_grade(count, next.len(), seconds));
+                            }
+                            ticked.set(next);
+                        });
+                        let id = format!("key-point-{i}");
+                        html! {
+                            <li>
+                                <input type="checkbox" id={id.clone()} data-testid="key-point" checked={is_ticked} {onchange} />
+                                <label for={id}>{ trusted(point) }</label>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <p class="help" data-testid="key-points-count">{ format!("{count} of {total} covered") }</p>
+            </section>
+        }
+    });
     html! {
         <div class="answer" id="answer" tabindex="-1">
+            { points }
             <section class="answer-part answer-short" data-testid="answer-short">
                 <@{tag}>{ "Short answer" }</@>
-                { trusted(answer.short) }
+                { trusted(&answer.short) }
             </section>
             <div data-testid="answer-rest">
-                { part("Explanation", "explanation", answer.explanation) }
-                { part("Example", "example", answer.example) }
-                { part("Follow-up questions", "follow-ups", answer.follow_ups) }
-                { part("Pitfalls", "pitfalls", answer.pitfalls) }
+                { part("Explanation", "explanation", &answer.explanation) }
+                { part("Example", "example", &answer.example) }
+                { part("Follow-up questions", "follow-ups", &answer.follow_ups) }
+                { part("Pitfalls", "pitfalls", &answer.pitfalls) }
             </div>
         </div>
     }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::use_app;
 use crate::deck::{self, Difficulty, Question};
 use crate::progress::Status;
-use crate::session::{Filter, SearchIndex, StatusFilter, all_tags};
+use crate::session::{Filter, StatusFilter, all_tags};
 use crate::ui::dom;
 use crate::ui::route::Route;
 use crate::ui::shell::use_shell;
@@ -59,10 +59,11 @@ fn in_scope(filter: &Filter) -> Vec<&'static Question> {
 #[function_component(Browse)]
 pub fn browse(props: &BrowseProps) -> Html {
     let state = use_app();
+    let _answers = crate::ui::answers::use_answers();
     let shell = use_shell();
     let now = dom::now_ms();
     let filter = &props.filter;
-    let results = SearchIndex::deck().browse(&state.progress, filter, now);
+    let results = crate::ui::answers::search_index().browse(&state.progress, filter, now);
     let update = |apply: fn(&mut Filter, String)| {
         let (filter, on_filter) = (filter.clone(), props.on_filter.clone());
         Callback::from(move |value: String| {

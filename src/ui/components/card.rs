@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::answer::ModelAnswer;
 use crate::deck::{self, Question};
+use crate::progress::Grade;
 use crate::ui::dom;
 use crate::ui::state::{Action, AppHandle};
 
@@ -57,6 +58,12 @@ pub struct QuestionCardProps {
     /// Called with +1 (swipe left: next) or -1 (swipe right: previous).
     #[prop_or_default]
     pub on_swipe: Option<Callback<isize>>,
+    /// Seconds from seeing the question to revealing it, when known.
+    #[prop_or_default]
+    pub seconds: Option<u32>,
+    /// Receives the grade the ticked key points suggest.
+    #[prop_or_default]
+    pub on_suggest: Option<Callback<Option<Grade>>>,
 }
 
 /// Shortest horizontal swipe, in CSS pixels.
@@ -121,7 +128,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
         })
     };
     let answer = if props.revealed {
-        html! { <ModelAnswer answer={&q.answer} level={props.level + 1} /> }
+        html! { <ModelAnswer id={q.id} level={props.level + 1} seconds={props.seconds} on_suggest={props.on_suggest.clone()} /> }
     } else {
         html! {
             <button type="button" id="reveal" class="primary reveal" data-testid="reveal"

@@ -8,6 +8,9 @@ use crate::progress::Grade;
 #[derive(Properties, PartialEq)]
 pub struct GradeBarProps {
     pub on_grade: Callback<Grade>,
+    /// The grade the key points suggest, marked on its button.
+    #[prop_or_default]
+    pub suggested: Option<Grade>,
 }
 
 /// Buttons grading the current question.
@@ -18,11 +21,13 @@ pub fn grade_bar(props: &GradeBarProps) -> Html {
             { for Grade::ALL.iter().enumerate().map(|(i, &grade)| {
                 let name = grade.label().to_lowercase();
                 let onclick = props.on_grade.reform(move |_: MouseEvent| grade);
+                let suggested = props.suggested == Some(grade);
                 html! {
-                    <button type="button" class={classes!("grade", name.clone())}
-                        data-testid={format!("grade-{name}")} {onclick}
+                    <button type="button" class={classes!("grade", name.clone(), suggested.then_some("suggested"))}
+                        data-testid={format!("grade-{name}")} data-suggested={suggested.then_some("true")} {onclick}
                         aria-keyshortcuts={(i + 1).to_string()}>
                         { grade.label() }<kbd aria-hidden="true">{ i + 1 }</kbd>
+                        if suggested { <span class="suggested-mark">{ " (suggested)" }</span> }
                     </button>
                 }
             }) }

@@ -48,6 +48,18 @@ pub fn practice(props: &PracticeProps) -> Html {
     };
     let run = use_state(start.clone());
     let current = run.current().and_then(deck::question);
+    // When the current card was shown, and how long until it was revealed.
+    let shown_at = use_mut_ref(dom::now_ms);
+    let seconds = use_state(|| None::<u32>);
+    let suggested = use_state(|| None::<Grade>);
+    {
+        let (shown_at, seconds, suggested) = (shown_at.clone(), seconds.clone(), suggested.clone());
+        use_effect_with(run.index, move |_| {
+            *shown_at.borrow_mut() = dom::now_ms();
+            seconds.set(None);
+            suggested.set(None);
+        });
+    }
 
     // Keep focus on the card's main control as it changes.
     {
@@ -62,10 +74,12 @@ pub fn practice(props: &PracticeProps) -> Html {
     }
 
     let reveal = {
-        let (run, announce) = (run.clone(), announce.clone());
+        let (run, announce, shown_at, seconds) = (run.clone(), announce.clone(), shown_at.clone(), seconds.clone());
         Callback::from(move |()| {
             let mut next = (*run).clone();
             if next.reveal() {
+                let took = (dom::now_ms() - *shown_at.borrow()).max(0) / 1000;
+                seconds.set(Some(u32::try_from(took).unwrap_or(u32::MAX)));
                 run.set(next);
                 announce.emit("Answer revealed".into());
             }
@@ -158,14 +172,15 @@ pub fn practice(props: &PracticeProps) -> Html {
                         { format!("Graded {} in this session.", given.label()) }
                     </p>
                 },
-                None if run.revealed => html! { <GradeBar on_grade={grade} /> },
+                None if run.revealed => html! { <GradeBar on_grade={grade} suggested={*suggested} /> },
                 None => html! {},
             };
             html! {
                 <QuestionCard {question} revealed={run.revealed} on_reveal={reveal}
                     bookmarked={entry.is_some_and(|e| e.bookmarked)} on_bookmark={bookmark}
                     note={AttrValue::from(entry.map(|e| e.note.clone()).unwrap_or_default())} {on_note}
-                    note_label="Your answer (optional, kept as your note)" {on_swipe}>
+                    note_label="Your answer (optional, kept as your note)" {on_swipe}
+                    seconds={*seconds} on_suggest={Some(suggested.setter().to_callback())}>
                     { controls }
                     if !single {
                         <nav class="card-nav" aria-label="Queue">

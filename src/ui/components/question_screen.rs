@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::card::{QuestionCard, save_note, toggle_bookmark};
 use super::use_app;
 use crate::deck;
-use crate::session::{Filter, SearchIndex};
+use crate::session::Filter;
 use crate::ui::dom;
 use crate::ui::hooks::{Shortcut, use_shortcuts};
 use crate::ui::route::Route;
@@ -24,9 +24,10 @@ pub struct QuestionScreenProps {
 #[function_component(QuestionScreen)]
 pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let state = use_app();
+    let _answers = crate::ui::answers::use_answers();
     let shell = use_shell();
     let question = deck::question(&props.id);
-    let results = SearchIndex::deck().browse(&state.progress, &props.filter, dom::now_ms());
+    let results = crate::ui::answers::search_index().browse(&state.progress, &props.filter, dom::now_ms());
     let order: Vec<&'static str> = results.iter().map(|q| q.id).collect();
     let order = if order.contains(&props.id.as_str()) {
         order

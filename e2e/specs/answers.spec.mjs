@@ -1,0 +1,148 @@
+// The deck in two parts: the answers arrive as one file per category, next
+// to the wasm. A page fetches only the categories it shows; a reveal before
+// the file has arrived waits with a loading line; a failed download says so
+// with a retry and loses no grade; the key points are a checklist that
+// suggests a grade; the service worker starts only once the app is interactive.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { newPage } from '../lib/browser.mjs';
+import { useApp } from '../lib/fixture.mjs';
+import { AppPage } from '../pages/app.mjs';
+
+const env = useApp();
+const ANSWER_FILE = /\/answers\/([a-z-]+)-[0-9a-f]{16}\.json$/;
+
+/** Records the categories whose answer files the page requests. */
+function answerRequests(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    const m = ANSWER_FILE.exec(new URL(r.url()).pathname);
+    if (m) seen.push(m[1]);
+  });
+  return seen;
+}
+
+/** Holds every answer-file request until `release()`; `fail` answers them with a 503 instead. */
+async function holdAnswers(page) {
+  const held = [];
+  let mode = 'hold';
+  await page.route(ANSWER_FILE, (route) => {
+    if (mode === 'pass') return route.continue();
+    if (mode === 'fail') return route.fulfill({ status: 503, body: 'unavailable' });
+    held.push(route);
+  });
+  return {
+    held,
+    release: async () => {
+      mode = 'pass';
+      for (const r of held.splice(0)) await r.continue();
+    },
+    fail: async () => {
+      mode = 'fail';
+      for (const r of held.splice(0)) await r.fulfill({ status: 503, body: 'unavailable' });
+    },
+  };
+}
+
+test('the standalone page fetches each answer file once; the script embed only its own categories', async () => {
+  const app = await env.app();
+  const seen = answerRequests(app.page);
+  await app.open('/practice');
+  await app.revealAndGrade('good');
+  assert.deepEqual([...new Set(seen)].sort(), ['advanced', 'dsa', 'ml', 'oop', 'system-design', 'web']);
+  assert.equal(seen.length, 6, `one request per file: ${seen}`);
+
+  const page = await newPage(env.browser);
+  const blog = answerRequests(page);
+  await page.goto(`${env.server.url}examples/blog.html`);
+  for (const id of ['widget-dsa', 'widget-advanced']) {
+    await page.locator(`#${id}`).getByTestId('reveal').click();
+    await page.locator(`#${id}`).getByTestId('answer-short').waitFor();
+  }
+  assert.deepEqual([...new Set(blog)].sort(), ['advanced', 'dsa'], 'blog.html shows dsa and advanced only');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a reveal before the answers have arrived waits, then shows them', async () => {
+  const page = await newPage(env.browser);
+  const answers = await holdAnswers(page);
+  const app = new AppPage(page, env.server.url);
+  await app.open('/practice');
+  await app.testid('reveal').click();
+  await app.testid('answer-loading').waitFor();
+  assert.equal(await app.testid('grade-good').count(), 1, 'grading does not wait for the answer');
+  await answers.release();
+  await app.testid('answer-short').waitFor();
+  assert.equal(await app.testid('answer-loading').count(), 0);
+  await app.testid('grade-good').click();
+  await page.waitForFunction(() => Object.keys(JSON.parse(localStorage.getItem('pyprep:python:v1') ?? '{}').questions ?? {}).length === 1);
+  assert.deepEqual(page.errors.filter((e) => !/503|Failed to load/.test(e)), []);
+});
+
+test('a failed answer download says so, offers a retry and loses no grade', async () => {
+  const page = await newPage(env.browser);
+  const answers = await holdAnswers(page);
+  const app = new AppPage(page, env.server.url);
+  await app.open('/practice');
+  const id = await app.cardId();
+  await answers.fail();
+  await app.testid('reveal').click();
+  await app.testid('answer-failed').waitFor();
+  assert.match(await app.testid('answer-failed').innerText(), /could not be shown/);
+  assert.equal(await app.testid('question-text').count(), 1, 'the card keeps its question');
+  // The learner can still grade; the grade is stored.
+  await app.testid('grade-hard').click();
+  await app.waitForCardOtherThan(id);
+  assert.deepEqual(await app.storedIds(), [id]);
+  // Back online: the retry brings the answer in.
+  await page.unroute(ANSWER_FILE);
+  await app.testid('reveal').click();
+  await app.testid('answer-retry').click();
+  await app.testid('answer-short').waitFor();
+  assert.deepEqual(await app.storedIds(), [id], 'the grade is still there');
+});
+
+test('the key points are a checklist whose ticks suggest a grade', async () => {
+  const app = await env.app();
+  await app.open('/practice');
+  await app.testid('reveal').click();
+  await app.testid('key-points').waitFor();
+  const points = app.testid('key-point');
+  const n = await points.count();
+  assert.ok(n >= 3 && n <= 5, `${n} key points`);
+  assert.equal(await app.page.locator('[data-suggested]').count(), 0, 'no suggestion before a tick');
+  await points.nth(0).check();
+  const suggested = () => app.page.locator('[data-suggested]').getAttribute('data-testid');
+  assert.equal(await suggested(), 'grade-again', `1 of ${n} points: under half`);
+  for (let i = 1; i < n; i++) await points.nth(i).check();
+  assert.match(await suggested(), /^grade-(good|easy)$/, 'every point covered');
+  assert.equal(await app.testid('key-points-count').innerText(), `${n} of ${n} covered`);
+  // The learner can still pick another grade.
+  const id = await app.cardId();
+  await app.testid('grade-again').click();
+  await app.waitForCardOtherThan(id);
+  const stored = await app.storedProgress();
+  assert.equal(stored.questions[id].reviews[0].grade, 'again');
+});
+
+test('the service worker is registered only once the app is interactive', async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(() => {
+    window.__swRegistered = [];
+    const proto = window.ServiceWorkerContainer?.prototype;
+    if (!proto) return;
+    const register = proto.register;
+    proto.register = function (...args) {
+      window.__swRegistered.push({
+        interactive: document.documentElement.hasAttribute('data-pyprep-interactive'),
+        screen: Boolean(document.querySelector('[data-testid="nav-home"]')),
+      });
+      return register.apply(this, args);
+    };
+  });
+  const app = new AppPage(page, env.server.url);
+  await app.open('/practice');
+  await page.waitForFunction(() => window.__swRegistered.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.__swRegistered), [{ interactive: true, screen: true }]);
+});
