@@ -118,3 +118,17 @@ pub fn on_other_tab_change(namespace: &str, on_change: impl Fn(Progress) + 'stat
         }
     }))
 }
+
+/// A display preference of this browser (which answer sections are open,
+/// whether the swipe hint was seen), under `pyprep:ui:<name>`; `None` when
+/// unset or storage is unavailable. Not progress: never exported or merged.
+pub fn ui_pref(name: &str) -> Option<String> {
+    storage().ok()?.get(&format!("pyprep:ui:{name}")).ok().flatten()
+}
+
+/// Stores a display preference; a failure only means it is not remembered.
+pub fn set_ui_pref(name: &str, value: &str) {
+    if let Ok(mut kv) = storage() {
+        let _ = kv.set(&format!("pyprep:ui:{name}"), value);
+    }
+}

@@ -111,6 +111,7 @@ fn bookmarks_notes_settings() {
         Settings {
             theme: Theme::Dark,
             daily_new_limit: 5,
+            ..Settings::default()
         },
         T0 + 3,
     );
@@ -131,6 +132,7 @@ fn merge_two_tabs() {
         Settings {
             theme: Theme::Dark,
             daily_new_limit: 3,
+            ..Settings::default()
         },
         T0 + 5 * MIN,
     );
@@ -166,6 +168,7 @@ fn merge_breaks_ties_deterministically() {
         Settings {
             theme: Theme::Dark,
             daily_new_limit: 1,
+            ..Settings::default()
         },
         T0,
     );
@@ -173,6 +176,7 @@ fn merge_breaks_ties_deterministically() {
         Settings {
             theme: Theme::Light,
             daily_new_limit: 1,
+            ..Settings::default()
         },
         T0,
     );

@@ -32,6 +32,7 @@ fn two_tabs(storage: &mut MemoryStore) -> (Progress, Progress) {
         Settings {
             theme: Theme::Dark,
             daily_new_limit: 5,
+            ..Settings::default()
         },
         T0,
     );
@@ -134,6 +135,7 @@ fn merge_with_different_generations_is_commutative_and_idempotent() {
         Settings {
             theme: Theme::Light,
             daily_new_limit: 1,
+            ..Settings::default()
         },
         T0 - MIN,
     );

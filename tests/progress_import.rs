@@ -42,7 +42,8 @@ fn v0_is_migrated() {
         p.settings,
         Settings {
             theme: Theme::Dark,
-            daily_new_limit: 7
+            daily_new_limit: 7,
+            ..Settings::default()
         }
     );
     let q = p.get("list-vs-tuple").unwrap();
@@ -230,6 +231,7 @@ fn export_round_trips_exactly() {
         Settings {
             theme: Theme::Light,
             daily_new_limit: 3,
+            ..Settings::default()
         },
         now,
     );

@@ -44,14 +44,33 @@ test('practise with the keyboard only', async () => {
   assert.deepEqual(app.page.errors, []);
 });
 
-test('typing in the note does not trigger shortcuts', async () => {
+test('typing in the attempt box does not trigger shortcuts; Escape leaves it', async () => {
   const app = await env.app();
   await app.open('/practice');
-  await app.testid('note').click();
+  const id = await app.cardId();
+  await app.testid('attempt').click();
   await app.page.keyboard.type('1 b j ? ');
   assert.equal(await app.testid('answer-short').count(), 0);
   assert.equal(await app.testid('shortcuts-dialog').count(), 0);
-  assert.equal(await app.testid('note').inputValue(), '1 b j ? ');
+  assert.equal(await app.testid('attempt').inputValue(), '1 b j ? ');
+  await app.page.keyboard.press('Escape');
+  assert.notEqual(await app.page.evaluate(() => document.activeElement?.dataset.testid), 'attempt');
+  await app.page.keyboard.press('j');
+  await app.waitForCardOtherThan(id);
+});
+
+test('the arrow keys scroll the page and never change the card', async () => {
+  const app = await env.app({ viewport: { width: 390, height: 844 } });
+  await app.open('/practice');
+  const id = await app.cardId();
+  await app.page.keyboard.press('Space');
+  await app.testid('answer-short').waitFor();
+  await app.page.evaluate(() => window.scrollTo(0, 0));
+  for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowLeft']) await app.page.keyboard.press(key);
+  assert.equal(await app.cardId(), id, 'the card stays');
+  assert.equal(await app.testid('grade-good').count(), 1, 'still revealed, not graded');
+  await app.page.waitForFunction(() => window.scrollY > 0);
+  assert.deepEqual(await app.storedIds(), [], 'nothing graded');
 });
 
 test('focus is visible on every control reached with Tab', async () => {

@@ -130,7 +130,7 @@ test('every visible control of the practice screen is at least 44x44 CSS px', as
 test('text inputs are at least 16 px on every screen, so iOS does not zoom', async () => {
   const app = await env.app(IPHONE);
   const found = {};
-  for (const [route, testid] of [['/practice', 'note'], ['/browse', 'search'], ['/mock', 'mock-count'], ['/settings', 'new-limit']]) {
+  for (const [route, testid] of [['/practice', 'attempt'], ['/browse', 'search'], ['/mock', 'mock-count'], ['/settings', 'new-limit']]) {
     await app.open(route);
     await app.testid(testid).waitFor();
     found[route] = await smallInputs(app.page.locator('body'));

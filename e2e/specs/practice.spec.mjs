@@ -27,17 +27,30 @@ test('three graded cards survive a reload', async () => {
   assert.deepEqual(app.page.errors, []);
 });
 
-test('the typed answer is kept as the note of that question', async () => {
+test('the attempt is apart from the note: shown after reveal, never kept, never pre-filled', async () => {
   const app = await env.app();
   await app.open('/practice');
   const id = await app.cardId();
-  await app.testid('note').fill('A list is mutable; a tuple is not.');
-  await app.testid('reveal').click();
+  await app.testid('attempt').fill('A list is mutable; a tuple is not.');
+  // Ctrl+Enter in the attempt box reveals.
+  await app.testid('attempt').press('Control+Enter');
   await app.testid('answer-short').waitFor();
-  await app.open(`/q/${id}`);
+  assert.match(await app.testid('attempt-shown').innerText(), /A list is mutable; a tuple is not\./);
+  // The note is its own field, kept for the question.
+  await app.page.locator('details.note > summary').click();
+  await app.testid('note').fill('Remember: tuples hash.');
+  await app.testid('note').blur();
+  await app.testid('grade-again').click();
+  await app.waitForCardOtherThan(id);
   await app.page.waitForFunction(
-    () => document.querySelector('[data-testid="note"]')?.value === 'A list is mutable; a tuple is not.',
+    (qid) => JSON.parse(localStorage.getItem('pyprep:python:v1') ?? '{}').questions?.[qid]?.note === 'Remember: tuples hash.',
+    id,
   );
-  await app.reload();
-  assert.equal(await app.testid('note').inputValue(), 'A list is mutable; a tuple is not.');
+  const stored = await app.storedProgress();
+  assert.ok(!JSON.stringify(stored).includes('A list is mutable'), 'the attempt is not stored');
+  await app.open(`/q/${id}`);
+  assert.equal(await app.testid('note').inputValue(), 'Remember: tuples hash.');
+  // The card comes back later in a new session: its attempt box is empty.
+  await app.open('/practice');
+  assert.equal(await app.testid('attempt').inputValue(), '');
 });

@@ -60,6 +60,17 @@ pub(crate) fn render_section(
                 }
                 code = Some((lang, String::new()));
             }
+            Event::Start(Tag::Table(_)) => {
+                // Wide tables scroll sideways inside their own box, with a cue.
+                events.push(Event::Html(CowStr::from(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table (scrolls sideways)\">",
+                )));
+                events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(event);
+                events.push(Event::Html(CowStr::from("</div>\n")));
+            }
             Event::Start(Tag::TableHead) => {
                 in_table_head = true;
                 events.push(event);
@@ -108,7 +119,8 @@ fn code_block(lang: &str, text: &str) -> String {
     let text = text.strip_suffix('\n').unwrap_or(text);
     match lang {
         "python" => format!(
-            "<pre class=\"code lang-python\"><code>{}</code></pre>\n",
+            "<div class=\"code-block\"><button type=\"button\" class=\"copy\" data-copy>Copy</button>\
+             <pre class=\"code lang-python\"><code>{}</code></pre></div>\n",
             highlight_python(text)
         ),
         "output" => format!(
@@ -116,7 +128,8 @@ fn code_block(lang: &str, text: &str) -> String {
             escape_html(text)
         ),
         _ => format!(
-            "<pre class=\"code lang-{lang}\"><code>{}</code></pre>\n",
+            "<div class=\"code-block\"><button type=\"button\" class=\"copy\" data-copy>Copy</button>\
+             <pre class=\"code lang-{lang}\"><code>{}</code></pre></div>\n",
             escape_html(text)
         ),
     }

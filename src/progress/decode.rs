@@ -140,6 +140,7 @@ fn migrate_card(id: &str, old: V0Card) -> Result<QuestionProgress, ImportError> 
         bookmarked: old.starred,
         note: old.note,
         updated_ms,
+        undone: Vec::new(),
     })
 }
 
@@ -154,6 +155,7 @@ fn migrate_v0(value: &Value) -> Result<Progress, ImportError> {
     let settings = Settings {
         theme: old.theme,
         daily_new_limit: old.new_per_day.unwrap_or(Settings::default().daily_new_limit),
+        ..Settings::default()
     };
     Ok(Progress {
         version: SCHEMA_VERSION,

@@ -24,6 +24,11 @@ fn merge_question(a: &QuestionProgress, b: &QuestionProgress) -> QuestionProgres
     merged.reviews.extend(loser.reviews.iter().copied());
     merged.reviews.sort();
     merged.reviews.dedup();
+    merged.undone.extend(loser.undone.iter().copied());
+    merged.undone.sort();
+    merged.undone.dedup();
+    let undone = merged.undone.clone();
+    merged.reviews.retain(|r| !undone.contains(r));
     merged
 }
 

@@ -10,13 +10,16 @@ pub mod limits;
 mod merge;
 mod model;
 mod persist;
+mod preview;
 mod schedule;
+mod undo;
 mod validate;
 
 pub use decode::{LoadOutcome, load};
 pub use import::{ImportError, ImportPreview, ImportSummary, export_json, parse_import};
-pub use model::{Card, CardState, Grade, Progress, QuestionProgress, ReviewEntry, Settings, Status, Theme};
+pub use model::{Card, CardState, Grade, NewOrder, Progress, QuestionProgress, ReviewEntry, Settings, Status, Theme};
 pub use persist::{KeyValue, LoadProblem, Loaded, MemoryStore, StoreError, load_stored, save_stored, stored};
+pub use preview::{Outcome, interval_label, interval_words};
 
 /// The schema version this build writes and reads natively.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -116,6 +116,10 @@ pub struct QuestionProgress {
     pub note: String,
     /// When anything here last changed (decides merges).
     pub updated_ms: i64,
+    /// Reviews taken back with Undo: a merge drops them from `reviews` on
+    /// both sides, so another tab's copy cannot bring an undone review back.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undone: Vec<ReviewEntry>,
 }
 
 /// Colour theme: the learner's setting in the app, a widget's `data-theme`.
@@ -158,6 +162,8 @@ pub struct Settings {
     pub theme: Theme,
     /// New cards introduced per local day (default 10).
     pub daily_new_limit: u32,
+    /// The order new cards come in.
+    pub new_order: NewOrder,
 }
 
 impl Default for Settings {
@@ -165,7 +171,49 @@ impl Default for Settings {
         Settings {
             theme: Theme::System,
             daily_new_limit: 10,
+            new_order: NewOrder::Interleaved,
         }
+    }
+}
+
+/// The order new cards come in (Anki's "new card gather order").
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NewOrder {
+    /// The deck's order: a category at a time.
+    Deck,
+    /// One card of each category in turn (the default).
+    #[default]
+    Interleaved,
+    /// Shuffled, the same order all day.
+    Random,
+}
+
+impl NewOrder {
+    /// Every order, as Settings lists them.
+    pub const ALL: [NewOrder; 3] = [NewOrder::Interleaved, NewOrder::Deck, NewOrder::Random];
+
+    /// The stored name and form value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NewOrder::Deck => "deck",
+            NewOrder::Interleaved => "interleaved",
+            NewOrder::Random => "random",
+        }
+    }
+
+    /// The label Settings shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            NewOrder::Deck => "Deck order (a category at a time)",
+            NewOrder::Interleaved => "Interleaved (one category after another)",
+            NewOrder::Random => "Random (a new order each day)",
+        }
+    }
+
+    /// The order named `name`, if any.
+    pub fn parse(name: &str) -> Option<NewOrder> {
+        NewOrder::ALL.into_iter().find(|o| o.as_str() == name)
     }
 }
 

@@ -130,7 +130,11 @@ pub fn validate(progress: &Progress) -> Result<(), ImportError> {
     if n > MAX_QUESTIONS {
         return Err(ImportError::TooManyQuestions(n));
     }
-    let reviews: usize = progress.questions.values().map(|q| q.reviews.len()).sum();
+    let reviews: usize = progress
+        .questions
+        .values()
+        .map(|q| q.reviews.len() + q.undone.len())
+        .sum();
     if reviews > MAX_REVIEWS {
         return Err(ImportError::TooManyReviews(reviews));
     }
@@ -151,7 +155,7 @@ pub fn validate(progress: &Progress) -> Result<(), ImportError> {
             return Err(ImportError::NoteTooLong { id: id.clone(), chars });
         }
         check_time(id, "update time", q.updated_ms)?;
-        for review in &q.reviews {
+        for review in q.reviews.iter().chain(&q.undone) {
             check_time(id, "review time", review.at_ms)?;
         }
         if let Some(card) = &q.card {

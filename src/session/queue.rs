@@ -3,7 +3,7 @@
 //! questions (a widget's `data-questions`), or a single card.
 
 use crate::deck::Question;
-use crate::progress::{Progress, Status, local_day};
+use crate::progress::{NewOrder, Progress, Status, local_day};
 
 use super::Scope;
 
@@ -73,21 +73,93 @@ pub fn practice_queue(
             );
             queue
         }
-        PracticeScope::Daily(scope) => {
-            let eligible = || questions.iter().filter(|q| scope.includes(q.category));
-            let mut queue = due_first(eligible(), progress, now_ms);
-            let left =
-                progress
-                    .settings
-                    .daily_new_limit
-                    .saturating_sub(new_introduced_today(progress, now_ms, tz_offset_min));
-            queue.extend(
-                eligible()
-                    .filter(|q| progress.status(q.id, now_ms) == Status::New)
-                    .take(left as usize)
-                    .map(|q| q.id),
-            );
-            queue
+        PracticeScope::Daily(_) => {
+            practice_queue_ordered(questions, progress, scope, NewOrder::Deck, now_ms, tz_offset_min)
         }
     }
+}
+
+/// SplitMix64 step: a tiny deterministic generator.
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Orders the new cards of a queue: in deck order; interleaved (one of each
+/// category in turn, each category in deck order); or shuffled with a seed
+/// that is fixed for the local day (the same order all day, another tomorrow).
+pub fn order_new(ids: &mut [&'static str], questions: &[Question], order: NewOrder, day: i64) {
+    let category = |id: &str| questions.iter().position(|q| q.id == id).map(|i| questions[i].category);
+    match order {
+        NewOrder::Deck => {}
+        NewOrder::Interleaved => {
+            let mut seen: Vec<(&str, usize)> = Vec::new();
+            let mut keyed: Vec<(usize, usize, &'static str)> = ids
+                .iter()
+                .enumerate()
+                .map(|(i, &id)| {
+                    let c = category(id).unwrap_or("");
+                    let rank = match seen.iter_mut().find(|(k, _)| *k == c) {
+                        Some((_, n)) => {
+                            *n += 1;
+                            *n
+                        }
+                        None => {
+                            seen.push((c, 0));
+                            0
+                        }
+                    };
+                    (rank, i, id)
+                })
+                .collect();
+            keyed.sort();
+            for (slot, (_, _, id)) in ids.iter_mut().zip(keyed) {
+                *slot = id;
+            }
+        }
+        NewOrder::Random => {
+            let mut keyed: Vec<(u64, &'static str)> = ids
+                .iter()
+                .map(|&id| {
+                    let h = id.bytes().fold(day as u64, |h, b| mix(h ^ u64::from(b)));
+                    (h, id)
+                })
+                .collect();
+            keyed.sort();
+            for (slot, (_, id)) in ids.iter_mut().zip(keyed) {
+                *slot = id;
+            }
+        }
+    }
+}
+
+/// [`practice_queue`] with the daily queue's new cards chosen in `order`
+/// (listed questions and single cards keep their order): interleaving picks
+/// the day's new cards across categories, not only their order.
+pub fn practice_queue_ordered(
+    questions: &'static [Question],
+    progress: &Progress,
+    scope: &PracticeScope,
+    order: NewOrder,
+    now_ms: i64,
+    tz_offset_min: i32,
+) -> Vec<&'static str> {
+    let PracticeScope::Daily(categories) = scope else {
+        return practice_queue(questions, progress, scope, now_ms, tz_offset_min);
+    };
+    let eligible = || questions.iter().filter(|q| categories.includes(q.category));
+    let mut queue = due_first(eligible(), progress, now_ms);
+    let left = progress
+        .settings
+        .daily_new_limit
+        .saturating_sub(new_introduced_today(progress, now_ms, tz_offset_min));
+    let mut new: Vec<&'static str> = eligible()
+        .filter(|q| progress.status(q.id, now_ms) == Status::New)
+        .map(|q| q.id)
+        .collect();
+    order_new(&mut new, questions, order, local_day(now_ms, tz_offset_min));
+    queue.extend(new.into_iter().take(left as usize));
+    queue
 }

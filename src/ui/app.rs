@@ -74,6 +74,12 @@ fn app_body() -> Html {
             _ => false,
         }));
     }
+    let skip = Callback::from(|_: MouseEvent| {
+        // The card's reveal button when practising, else the main region.
+        if !dom::focus_id_in(None, "reveal") && !dom::focus_id_in(None, "answer") {
+            dom::focus_id_in(None, "main");
+        }
+    });
     let open_help = {
         let help_open = help_open.clone();
         Callback::from(move |_: MouseEvent| help_open.set(true))
@@ -86,12 +92,13 @@ fn app_body() -> Html {
     html! {
         <>
             <header class="app-header">
+                <button type="button" class="skip-link" data-testid="skip-link" onclick={skip}>{ "Skip to the content" }</button>
                 <a class="brand" href="#/">{ "pyprep" }</a>
                 <Nav route={route.clone()} />
                 <button type="button" class="help-button" aria-label="Keyboard shortcuts"
                     aria-haspopup="dialog" onclick={open_help}>{ "?" }</button>
             </header>
-            <main id="main" class="app">
+            <main id="main" class="app" tabindex="-1">
                 <Notices />
                 { screen(&route, None, &filter) }
             </main>

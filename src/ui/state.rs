@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::progress::{Grade, LoadProblem, Loaded, Progress, Settings};
+use crate::progress::{Grade, LoadProblem, Loaded, Progress, QuestionProgress, Settings};
 
 /// A stored value that could not be read, kept aside for the learner.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,6 +103,12 @@ pub enum Action {
         settings: Settings,
         now_ms: i64,
     },
+    /// Takes back the last grade of `id`: `before` is its entry before it.
+    UndoGrade {
+        id: &'static str,
+        before: Option<QuestionProgress>,
+        now_ms: i64,
+    },
     /// Another tab or widget saved: merge its progress in.
     MergeFromOtherTab(Progress),
     /// Import, "merge": the file adds to the progress, whatever its generation.
@@ -130,6 +136,7 @@ impl Reducible for AppState {
                 self.changed(|p| p.set_note(id, &text, now_ms))
             }
             Action::SetSettings { settings, now_ms } => self.changed(|p| p.set_settings(settings, now_ms)),
+            Action::UndoGrade { id, before, now_ms } => self.changed(|p| p.undo_grade(id, before.as_ref(), now_ms)),
             Action::MergeFromOtherTab(other) => {
                 let merged = self.progress.merge(&other);
                 return self.merged(merged);

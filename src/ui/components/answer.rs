@@ -1,16 +1,20 @@
 //! A model answer: the key points as a checklist (ticking them suggests a
 //! grade), the short answer, then the explanation, example, follow-ups and
-//! pitfalls as distinct parts. The answer comes from its category's answer
+//! pitfalls as collapsible parts (folded on narrow screens, open on wide
+//! ones, and the learner's choice is remembered). Code blocks have a Copy
+//! button. The answer comes from its category's answer
 //! file: while it is on its way a short loading line shows, and a failed
 //! download says so with a retry. The HTML is trusted: it was rendered from
 //! the bundled content at build time.
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::deck::{self, Answer};
 use crate::progress::Grade;
 use crate::session::suggest_grade;
+use crate::store;
 use crate::ui::answers::{self, Lookup, use_answers};
 
 /// Props of [`ModelAnswer`].
@@ -26,6 +30,53 @@ pub struct ModelAnswerProps {
     /// Receives the grade the ticked key points suggest.
     #[prop_or_default]
     pub on_suggest: Option<Callback<Option<Grade>>>,
+}
+
+/// The preference naming the open answer parts (`explanation,example`).
+const SECTIONS_PREF: &str = "answer-sections";
+/// The parts that can fold.
+const PARTS: [&str; 4] = ["explanation", "example", "follow-ups", "pitfalls"];
+/// From this width the parts start open.
+const WIDE_PX: f64 = 700.0;
+
+/// The parts open at first: the learner's last choice, else all on a wide
+/// screen and none on a narrow one.
+fn open_sections() -> Vec<String> {
+    if let Some(saved) = store::ui_pref(SECTIONS_PREF) {
+        return saved
+            .split(',')
+            .filter(|s| PARTS.contains(s))
+            .map(str::to_string)
+            .collect();
+    }
+    let wide = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= WIDE_PX);
+    if wide {
+        PARTS.map(str::to_string).to_vec()
+    } else {
+        Vec::new()
+    }
+}
+
+/// A click on a code block's Copy button: copies the code, says so.
+fn copy_code(e: &MouseEvent) {
+    let Some(button) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("button[data-copy]").ok().flatten())
+    else {
+        return;
+    };
+    let code = button
+        .next_element_sibling()
+        .and_then(|pre| pre.text_content())
+        .unwrap_or_default();
+    let Some(window) = web_sys::window() else { return };
+    let _ = window.navigator().clipboard().write_text(&code);
+    button.set_text_content(Some("Copied"));
+    let _ = button.set_attribute("aria-live", "polite");
 }
 
 fn trusted(html: &str) -> Html {
@@ -75,16 +126,35 @@ fn answer_parts(props: &AnswerPartsProps) -> Html {
     let tag = if props.level <= 2 { "h2" } else { "h3" };
     let answer = &props.answer;
     let ticked = use_state(|| vec![false; answer.key_points.len()]);
+    let open = use_state(open_sections);
     let part = |title: &'static str, class: &'static str, html: &str| {
         (!html.trim().is_empty()).then(|| {
+            let is_open = open.iter().any(|c| c == class);
+            let ontoggle = {
+                let open = open.clone();
+                Callback::from(move |e: Event| {
+                    let now_open = e
+                        .target_dyn_into::<web_sys::HtmlDetailsElement>()
+                        .is_some_and(|d| d.open());
+                    let mut next: Vec<String> = open.iter().filter(|c| *c != class).cloned().collect();
+                    if now_open {
+                        next.push(class.to_string());
+                    }
+                    if next != *open {
+                        store::set_ui_pref(SECTIONS_PREF, &next.join(","));
+                        open.set(next);
+                    }
+                })
+            };
             html! {
-                <section class={classes!("answer-part", class)}>
-                    <@{tag}>{ title }</@>
+                <details class={classes!("answer-part", class)} open={is_open} {ontoggle} data-testid={format!("part-{class}")}>
+                    <summary><@{tag}>{ title }</@></summary>
                     { trusted(html) }
-                </section>
+                </details>
             }
         })
     };
+    let onclick = Callback::from(|e: MouseEvent| copy_code(&e));
     let points = (!answer.key_points.is_empty()).then(|| {
         let total = answer.key_points.len();
         let count = ticked.iter().filter(|t| **t).count();
@@ -122,7 +192,7 @@ fn answer_parts(props: &AnswerPartsProps) -> Html {
         }
     });
     html! {
-        <div class="answer" id="answer" tabindex="-1">
+        <div class="answer" id="answer" tabindex="-1" {onclick}>
             { points }
             <section class="answer-part answer-short" data-testid="answer-short">
                 <@{tag}>{ "Short answer" }</@>

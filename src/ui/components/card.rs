@@ -1,15 +1,21 @@
-//! A question card: the question, its bookmark, a note (or your own answer),
-//! a Reveal button and, once revealed, the model answer. On touch screens a
-//! horizontal swipe on the card goes to the next (left) or previous (right)
-//! question.
+//! A question card: the question, its bookmark, your attempt (practice: a
+//! fresh box every review, shown beside the model answer after reveal), a
+//! separate persistent note, a Reveal button and, once revealed, the model
+//! answer. Reveal and the grades sit in an action bar that sticks to the
+//! bottom of the screen within thumb reach. On touch screens a horizontal
+//! swipe on the question side goes to the next (left) or previous (right)
+//! card. The note is saved a second after typing stops and when the box is
+//! left, not on every keystroke.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::answer::ModelAnswer;
+use gloo::timers::callback::Timeout;
+
 use crate::deck::{self, Question};
-use crate::progress::Grade;
+use crate::progress::{Grade, limits};
 use crate::ui::dom;
 use crate::ui::state::{Action, AppHandle};
 
@@ -47,8 +53,17 @@ pub struct QuestionCardProps {
     pub on_bookmark: Callback<()>,
     pub note: AttrValue,
     pub on_note: Callback<String>,
-    /// Label of the note field ("Your answer" while practising).
+    /// Label of the note field when there is no attempt box.
+    #[prop_or(AttrValue::Static("Your note"))]
     pub note_label: AttrValue,
+    /// The attempt of this review (practice and mock); `None`: no attempt box.
+    #[prop_or_default]
+    pub attempt: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_attempt: Callback<String>,
+    /// The grade bar (or what replaces it), in the sticky action bar.
+    #[prop_or_default]
+    pub actions: Html,
     /// Heading level of the question (1 or 2).
     #[prop_or(2)]
     pub level: u8,
@@ -65,6 +80,9 @@ pub struct QuestionCardProps {
     #[prop_or_default]
     pub on_suggest: Option<Callback<Option<Grade>>>,
 }
+
+/// How long after the last keystroke a note is saved.
+const NOTE_DEBOUNCE_MS: u32 = 1_000;
 
 /// Shortest horizontal swipe, in CSS pixels.
 const SWIPE_MIN_PX: f64 = 50.0;
@@ -102,11 +120,45 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
     let category = deck::category(q.category).map_or(q.category, |c| c.title);
     let on_bookmark = props.on_bookmark.reform(|_: MouseEvent| ());
     let on_reveal = props.on_reveal.reform(|_: MouseEvent| ());
-    let on_note = props.on_note.reform(|e: InputEvent| {
+    // The note: saved a second after typing stops, and when the box is left.
+    let pending = use_mut_ref(|| None::<Timeout>);
+    let text_of = |e: &Event| {
         e.target_dyn_into::<HtmlTextAreaElement>()
             .map(|t| t.value())
             .unwrap_or_default()
-    });
+    };
+    let on_note_input = {
+        let (pending, on_note) = (pending.clone(), props.on_note.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = text_of(&e);
+            let on_note = on_note.clone();
+            *pending.borrow_mut() = Some(Timeout::new(NOTE_DEBOUNCE_MS, move || on_note.emit(text)));
+        })
+    };
+    let on_note_change = {
+        let (pending, on_note) = (pending.clone(), props.on_note.clone());
+        Callback::from(move |e: Event| {
+            pending.borrow_mut().take();
+            on_note.emit(text_of(&e));
+        })
+    };
+    // Leaving the card (next card, another screen) saves a pending note.
+    {
+        let pending = pending.clone();
+        use_effect_with(q.id, move |_| {
+            move || drop(pending.borrow_mut().take().map(Timeout::forget))
+        });
+    }
+    let on_attempt = props.on_attempt.reform(move |e: InputEvent| text_of(&e));
+    let attempt_keys = {
+        let on_reveal = props.on_reveal.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                on_reveal.emit(());
+            }
+        })
+    };
     let start = use_mut_ref(|| None::<(f64, f64)>);
     let ontouchstart = {
         let start = start.clone();
@@ -127,35 +179,94 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             }
         })
     };
-    let answer = if props.revealed {
+    let head = use_node_ref();
+    let to_question = props.revealed.then(|| {
+        let head = head.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if let Some(el) = head.cast::<web_sys::Element>() {
+                el.scroll_into_view();
+            }
+        });
+        html! { <button type="button" class="link to-question" data-testid="to-question" {onclick}>{ "↑ Question" }</button> }
+    });
+    let answer = props.revealed.then(|| {
         html! { <ModelAnswer id={q.id} level={props.level + 1} seconds={props.seconds} on_suggest={props.on_suggest.clone()} /> }
-    } else {
+    });
+    let reveal = (!props.revealed).then(|| {
         html! {
             <button type="button" id="reveal" class="primary reveal" data-testid="reveal"
-                onclick={on_reveal} aria-keyshortcuts="Space Enter">
+                onclick={on_reveal} aria-keyshortcuts="Space Enter Control+Enter">
                 { "Reveal the answer" }
             </button>
         }
+    });
+    let note_box = |label: AttrValue| {
+        html! {
+            <div class="field note-field">
+                <label for="note">{ label }</label>
+                <textarea id="note" data-testid="note" rows="3" value={props.note.clone()}
+                    maxlength={limits::MAX_NOTE_CHARS.to_string()}
+                    oninput={on_note_input.clone()} onchange={on_note_change.clone()} />
+            </div>
+        }
+    };
+    let attempt = props.attempt.as_ref().map(|text| {
+        if props.revealed {
+            if text.trim().is_empty() {
+                html! {}
+            } else {
+                html! {
+                    <section class="attempt-shown" data-testid="attempt-shown" aria-label="Your answer">
+                        <h3>{ "Your answer" }</h3>
+                        <p>{ text.to_string() }</p>
+                    </section>
+                }
+            }
+        } else {
+            html! {
+                <div class="field attempt-field">
+                    <label for="attempt">{ "Your answer (optional; Ctrl+Enter reveals)" }</label>
+                    <textarea id="attempt" data-testid="attempt" rows="4" value={text.clone()}
+                        oninput={on_attempt.clone()} onkeydown={attempt_keys.clone()} />
+                </div>
+            }
+        }
+    });
+    let has_note = !props.note.is_empty();
+    let note = match &props.attempt {
+        // Practice: the note is apart, folded away unless it holds something.
+        Some(_) => html! {
+            <details class="note" open={has_note}>
+                <summary>{ if has_note { "Your note" } else { "Add a note" } }</summary>
+                { note_box(AttrValue::Static("Your note (kept for this question)")) }
+            </details>
+        },
+        None => note_box(props.note_label.clone()),
     };
     html! {
         <article class="card" data-testid="card" data-id={q.id} aria-labelledby="question-text"
             {ontouchstart} {ontouchend}>
-            <p class="card-meta">
-                <span>{ category }</span>
-                <span class={classes!("badge", q.difficulty.as_str())}>{ q.difficulty.as_str() }</span>
-            </p>
-            <@{tag} id="question-text" class="question-text" data-testid="question-text">
-                { Html::from_html_unchecked(AttrValue::Static(q.text_html)) }
-            </@>
-            <button type="button" class="bookmark" data-testid="bookmark" aria-pressed={props.bookmarked.to_string()}
-                onclick={on_bookmark} aria-keyshortcuts="B">
-                { if props.bookmarked { "★ Bookmarked" } else { "☆ Bookmark" } }
-            </button>
-            <div class="field note-field">
-                <label for="note">{ props.note_label.clone() }</label>
-                <textarea id="note" data-testid="note" rows="4" value={props.note.clone()} oninput={on_note} />
+            <div class="card-head" ref={head}>
+                <p class="card-meta">
+                    <span>{ category }</span>
+                    <span class={classes!("badge", q.difficulty.as_str())}>{ q.difficulty.as_str() }</span>
+                </p>
+                <@{tag} id="question-text" class="question-text" data-testid="question-text">
+                    { Html::from_html_unchecked(AttrValue::Static(q.text_html)) }
+                </@>
+                <button type="button" class="bookmark" data-testid="bookmark" aria-pressed={props.bookmarked.to_string()}
+                    onclick={on_bookmark} aria-keyshortcuts="B">
+                    { if props.bookmarked { "★ Bookmarked" } else { "☆ Bookmark" } }
+                </button>
             </div>
+            { for attempt }
             { answer }
+            { note }
+            <div class="action-bar" data-testid="action-bar">
+                { for reveal }
+                { props.actions.clone() }
+                { for to_question }
+            </div>
             { props.children.clone() }
         </article>
     }

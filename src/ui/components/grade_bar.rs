@@ -11,6 +11,9 @@ pub struct GradeBarProps {
     /// The grade the key points suggest, marked on its button.
     #[prop_or_default]
     pub suggested: Option<Grade>,
+    /// The interval each grade would give (Again to Easy): `<1m`, `10m`, `1d`.
+    #[prop_or_default]
+    pub intervals: Option<[AttrValue; 4]>,
 }
 
 /// Buttons grading the current question.
@@ -26,6 +29,9 @@ pub fn grade_bar(props: &GradeBarProps) -> Html {
                     <button type="button" class={classes!("grade", name.clone(), suggested.then_some("suggested"))}
                         data-testid={format!("grade-{name}")} data-suggested={suggested.then_some("true")} {onclick}
                         aria-keyshortcuts={(i + 1).to_string()}>
+                        if let Some(intervals) = &props.intervals {
+                            <span class="interval" data-testid={format!("interval-{name}")}>{ intervals[i].clone() }</span>
+                        }
                         { grade.label() }<kbd aria-hidden="true">{ i + 1 }</kbd>
                         if suggested { <span class="suggested-mark">{ " (suggested)" }</span> }
                     </button>

@@ -1,8 +1,10 @@
 //! Practise: the queue of a [`PracticeScope`] (the daily queue of some
-//! categories, a widget's listed questions, or one card). Question → your
-//! own answer (kept as the note) → Reveal → model answer → grade → next.
-//! What happens at each step is decided by [`PracticeRun`]; this screen
-//! shows it and sends the grades on.
+//! categories, a widget's listed questions, or one card), Anki's way. The
+//! learner types an attempt, reveals, compares, grades; each grade button
+//! shows the interval it gives, a line says when the card comes back, the
+//! last grade can be undone, and learning cards return within the session
+//! once their step is due. What happens at each step is decided by
+//! [`PracticeRun`] and the scheduler; this screen shows it and sends Actions.
 
 use yew::prelude::*;
 
@@ -12,10 +14,10 @@ use super::grade_bar::GradeBar;
 use super::use_app;
 use crate::deck;
 use crate::embed::Happening;
-use crate::progress::Grade;
+use crate::progress::{Grade, QuestionProgress, interval_label, interval_words};
 use crate::session::{self, PracticeRun, PracticeScope, Scope};
 use crate::ui::dom;
-use crate::ui::hooks::{Shortcut, use_announce, use_shortcuts};
+use crate::ui::hooks::{Shortcut, use_announce, use_shortcuts, use_ticker};
 use crate::ui::route::Route;
 use crate::ui::shell::use_shell;
 use crate::ui::state::Action;
@@ -25,6 +27,17 @@ use crate::ui::state::Action;
 pub struct PracticeProps {
     /// What the session draws from.
     pub scope: PracticeScope,
+}
+
+/// The last grade: what to say about it, and what undo restores.
+#[derive(Clone, PartialEq)]
+struct LastGrade {
+    id: &'static str,
+    grade: Grade,
+    /// "Good: next review in 3 days."
+    said: String,
+    /// The entry before the grade.
+    before: Option<QuestionProgress>,
 }
 
 /// The practice screen.
@@ -37,10 +50,12 @@ pub fn practice(props: &PracticeProps) -> Html {
         let (state, scope) = (state.clone(), props.scope.clone());
         move || {
             let (now, tz) = (dom::now_ms(), dom::tz_offset_min());
-            PracticeRun::start(session::practice_queue(
+            let order = state.progress.settings.new_order;
+            PracticeRun::start(session::practice_queue_ordered(
                 deck::questions(),
                 &state.progress,
                 &scope,
+                order,
                 now,
                 tz,
             ))
@@ -48,27 +63,44 @@ pub fn practice(props: &PracticeProps) -> Html {
     };
     let run = use_state(start.clone());
     let current = run.current().and_then(deck::question);
+    let last = use_state(|| None::<LastGrade>);
+    // The attempt of this review (never stored: each review starts empty).
+    let attempt = use_state(String::new);
     // When the current card was shown, and how long until it was revealed.
     let shown_at = use_mut_ref(dom::now_ms);
     let seconds = use_state(|| None::<u32>);
     let suggested = use_state(|| None::<Grade>);
+    let position = (run.index(), run.current());
     {
-        let (shown_at, seconds, suggested) = (shown_at.clone(), seconds.clone(), suggested.clone());
-        use_effect_with(run.index, move |_| {
+        let (shown_at, seconds, suggested, attempt) =
+            (shown_at.clone(), seconds.clone(), suggested.clone(), attempt.clone());
+        use_effect_with(position, move |_| {
             *shown_at.borrow_mut() = dom::now_ms();
             seconds.set(None);
             suggested.set(None);
+            attempt.set(String::new());
         });
     }
-
     // Keep focus on the card's main control as it changes.
     {
         let shell = shell.clone();
-        use_effect_with((run.index, run.revealed), move |&(index, revealed)| {
+        use_effect_with((position, run.revealed), move |&((index, _), revealed)| {
             if revealed {
                 shell.focus("answer");
             } else if index > 0 {
                 shell.focus("reveal");
+            }
+        });
+    }
+    // While waiting for a returning card, tick and pick it up when due.
+    let waiting = current.is_none() && !run.is_finished();
+    let now = use_ticker(waiting);
+    {
+        let run = run.clone();
+        use_effect_with((now, waiting), move |&(now, waiting)| {
+            let mut next = (*run).clone();
+            if waiting && next.pick_up(now) {
+                run.set(next);
             }
         });
     }
@@ -86,35 +118,73 @@ pub fn practice(props: &PracticeProps) -> Html {
         })
     };
     let grade = {
-        let (run, state, shell, announce) = (run.clone(), state.clone(), shell.clone(), announce.clone());
+        let (run, state, shell, announce, last) = (
+            run.clone(),
+            state.clone(),
+            shell.clone(),
+            announce.clone(),
+            last.clone(),
+        );
         Callback::from(move |grade: Grade| {
+            let Some(id) = run.current() else { return };
+            let now = dom::now_ms();
+            let outcome = state.progress.preview(id, now)[grade as usize];
             let mut next = (*run).clone();
-            let Some(graded) = next.grade(grade) else { return };
-            state.dispatch(Action::Grade {
-                id: graded.id,
-                grade,
-                now_ms: dom::now_ms(),
-            });
+            let Some(graded) = next.grade(grade, now, outcome.due_ms, outcome.is_learning()) else {
+                return;
+            };
+            let before = state.progress.get(id).cloned();
+            state.dispatch(Action::Grade { id, grade, now_ms: now });
             shell.tell(Happening::Graded {
-                question_id: graded.id,
+                question_id: id,
                 grade,
                 remaining: graded.remaining,
             });
             if next.is_finished() {
                 shell.tell(Happening::SessionComplete { seconds: None });
             }
+            let when = interval_words(outcome.due_ms - now);
+            let said = match graded.returns_at {
+                Some(_) => format!("Graded {}: back {when}, in this session.", grade.label()),
+                None => format!("Graded {}: next review {when}.", grade.label()),
+            };
             announce.emit(match graded.next.and_then(deck::question) {
-                Some(q) => format!("Graded {}, next question: {}", grade.label(), q.text),
-                None => format!("Graded {}. That was the last question.", grade.label()),
+                Some(q) => format!("{said} Next question: {}", q.text),
+                None => format!("{said} No card left for now."),
             });
+            last.set(Some(LastGrade {
+                id,
+                grade,
+                said,
+                before,
+            }));
+            run.set(next);
+        })
+    };
+    let undo = {
+        let (run, state, last, announce) = (run.clone(), state.clone(), last.clone(), announce.clone());
+        Callback::from(move |()| {
+            let Some(done) = (*last).clone() else { return };
+            let mut next = (*run).clone();
+            if next.undo(dom::now_ms()) != Some(done.id) {
+                return;
+            }
+            state.dispatch(Action::UndoGrade {
+                id: done.id,
+                before: done.before,
+                now_ms: dom::now_ms(),
+            });
+            announce.emit(format!("Undid {} on this card", done.grade.label()));
+            last.set(None);
             run.set(next);
         })
     };
     let step = {
-        let (run, shell) = (run.clone(), shell.clone());
+        let run = run.clone();
+        let shell = shell.clone();
         Callback::from(move |delta: isize| {
             let mut next = (*run).clone();
-            if next.step(delta) {
+            if next.step(delta, dom::now_ms()) {
                 if next.is_finished() {
                     // Skipping the last card empties the queue too.
                     shell.tell(Happening::SessionComplete { seconds: None });
@@ -126,14 +196,21 @@ pub fn practice(props: &PracticeProps) -> Html {
     let id: &'static str = current.map_or("", |q| q.id);
     let bookmark = toggle_bookmark(&state, id);
     {
-        let (reveal, grade, step, bookmark) = (reveal.clone(), grade.clone(), step.clone(), bookmark.clone());
-        let (has_card, revealed) = (current.is_some(), run.revealed);
+        let (reveal, grade, step, bookmark, undo) = (
+            reveal.clone(),
+            grade.clone(),
+            step.clone(),
+            bookmark.clone(),
+            undo.clone(),
+        );
+        let (has_card, revealed, can_undo) = (current.is_some(), run.revealed, last.is_some());
+        let graded = run.current_grade().is_some();
         use_shortcuts(Callback::from(move |shortcut| match shortcut {
             Shortcut::Reveal if has_card && !revealed => {
                 reveal.emit(());
                 true
             }
-            Shortcut::Grade(g) if has_card && revealed => {
+            Shortcut::Grade(g) if has_card && revealed && !graded => {
                 grade.emit(g);
                 true
             }
@@ -149,6 +226,10 @@ pub fn practice(props: &PracticeProps) -> Html {
                 bookmark.emit(());
                 true
             }
+            Shortcut::Undo if can_undo => {
+                undo.emit(());
+                true
+            }
             _ => false,
         }));
     }
@@ -159,50 +240,84 @@ pub fn practice(props: &PracticeProps) -> Html {
         _ => None,
     };
     let remaining = run.remaining();
+    let after_grade = last.as_ref().map(|done| {
+        let onclick = undo.reform(|_: MouseEvent| ());
+        html! {
+            <p class="after-grade" data-testid="after-grade">
+                <span>{ done.said.clone() }</span>
+                <button type="button" class="link" data-testid="undo" {onclick} aria-keyshortcuts="U Control+Z">{ "Undo" }</button>
+            </p>
+        }
+    });
     let body = match current {
         Some(question) => {
             let entry = state.progress.get(question.id);
             let on_note = save_note(&state, id);
             let on_prev = step.reform(|_: MouseEvent| -1);
             let on_next = step.reform(|_: MouseEvent| 1);
-            let on_swipe = (!single).then(|| step.clone());
+            // Swipes only on the question side: a revealed answer is never
+            // thrown away ungraded by a sideways gesture.
+            let on_swipe = (!single && !run.revealed).then(|| step.clone());
+            let now = dom::now_ms();
             let controls = match run.current_grade() {
-                Some(given) => html! {
-                    <p class="graded" data-testid="already-graded">
-                        { format!("Graded {} in this session.", given.label()) }
-                    </p>
-                },
-                None if run.revealed => html! { <GradeBar on_grade={grade} suggested={*suggested} /> },
+                Some(given) => {
+                    let due = entry.and_then(|e| e.card.as_ref()).map(|c| c.due_ms);
+                    html! {
+                        <p class="graded" data-testid="already-graded">
+                            { format!("Graded {} in this session", given.label()) }
+                            { due.map(|d| format!("; next review {}.", interval_words(d - now))).unwrap_or_else(|| ".".into()) }
+                        </p>
+                    }
+                }
+                None if run.revealed => {
+                    let outcomes = state.progress.preview(question.id, now);
+                    let intervals = outcomes.map(|o| AttrValue::from(interval_label(o.due_ms - now)));
+                    html! { <GradeBar on_grade={grade} suggested={*suggested} intervals={Some(intervals)} /> }
+                }
                 None => html! {},
             };
+            let on_attempt = attempt.setter().to_callback();
             html! {
                 <QuestionCard {question} revealed={run.revealed} on_reveal={reveal}
                     bookmarked={entry.is_some_and(|e| e.bookmarked)} on_bookmark={bookmark}
                     note={AttrValue::from(entry.map(|e| e.note.clone()).unwrap_or_default())} {on_note}
-                    note_label="Your answer (optional, kept as your note)" {on_swipe}
-                    seconds={*seconds} on_suggest={Some(suggested.setter().to_callback())}>
-                    { controls }
+                    attempt={Some(AttrValue::from((*attempt).clone()))} {on_attempt}
+                    {on_swipe} seconds={*seconds} on_suggest={Some(suggested.setter().to_callback())}
+                    actions={controls}>
                     if !single {
                         <nav class="card-nav" aria-label="Queue">
-                            <button type="button" data-testid="prev" onclick={on_prev} disabled={run.index == 0}>{ "← Previous" }</button>
+                            <button type="button" data-testid="prev" onclick={on_prev} disabled={run.index() == 0}>{ "← Previous" }</button>
                             <button type="button" data-testid="next" onclick={on_next}>{ "Skip →" }</button>
                         </nav>
                     }
                 </QuestionCard>
             }
         }
+        None if waiting => {
+            let soon = session::returning_summary(&run.returning_at(), now);
+            html! {
+                <section class="done" data-testid="practice-waiting">
+                    <h2>{ "Cards coming back" }</h2>
+                    <p data-testid="returning">{ soon }</p>
+                    <p>{ "They appear here by themselves when they are due. Keep this page open, or come back later." }</p>
+                </section>
+            }
+        }
         None => {
-            let more = start().queue.len();
+            let more = start().remaining();
             let again = {
                 let run = run.clone();
                 Callback::from(move |_: MouseEvent| run.set(start()))
             };
             if single {
                 return html! {
-                    <section class="done" data-testid="practice-done">
-                        <p>{ "Graded. Your progress is saved in this browser." }</p>
-                        <button type="button" class="primary" onclick={again}>{ "Practise it again" }</button>
-                    </section>
+                    <>
+                        { for after_grade }
+                        <section class="done" data-testid="practice-done">
+                            <p>{ "Graded. Your progress is saved in this browser." }</p>
+                            <button type="button" class="primary" onclick={again}>{ "Practise it again" }</button>
+                        </section>
+                    </>
                 };
             }
             html! {
@@ -223,6 +338,7 @@ pub fn practice(props: &PracticeProps) -> Html {
         let shell = shell.clone();
         Callback::from(move |cats: Vec<String>| shell.go(Route::Practice(cats)))
     };
+    let single_done = single && current.is_none() && !waiting;
     html! {
         <>
             if !shell.compact { <h1>{ if single { "Practise this question" } else { "Practise" } }</h1> }
@@ -235,6 +351,7 @@ pub fn practice(props: &PracticeProps) -> Html {
             if !single {
                 <p class="queue" data-testid="queue-remaining">{ format!("{remaining} left in this session") }</p>
             }
+            if !single_done { { for after_grade } }
             { body }
         </>
     }

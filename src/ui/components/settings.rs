@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::import_panel::ImportPanel;
 use super::use_app;
-use crate::progress::{Settings as Prefs, Theme, export_json, limits};
+use crate::progress::{NewOrder, Settings as Prefs, Theme, export_json, limits};
 use crate::ui::dom;
 use crate::ui::hooks::use_announce;
 use crate::ui::state::Action;
@@ -34,6 +34,18 @@ pub fn settings_screen() -> Html {
             let value = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value());
             let theme = value.as_deref().and_then(Theme::parse).unwrap_or_default();
             set(Prefs { theme, ..prefs.clone() });
+        })
+    };
+    let on_order = {
+        let (set, prefs) = (set.clone(), prefs.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value());
+            if let Some(new_order) = value.as_deref().and_then(NewOrder::parse) {
+                set(Prefs {
+                    new_order,
+                    ..prefs.clone()
+                });
+            }
         })
     };
     let on_limit = {
@@ -95,6 +107,14 @@ pub fn settings_screen() -> Html {
                     <select id="theme" data-testid="theme" onchange={on_theme}>
                         { for [("system", "Same as the system"), ("light", "Light"), ("dark", "Dark")].into_iter().map(|(v, t)| html! {
                             <option value={v} selected={v == theme}>{ t }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="new-order">{ "Order of new cards" }</label>
+                    <select id="new-order" data-testid="new-order" onchange={on_order}>
+                        { for NewOrder::ALL.into_iter().map(|o| html! {
+                            <option value={o.as_str()} selected={o == prefs.new_order}>{ o.label() }</option>
                         }) }
                     </select>
                 </div>

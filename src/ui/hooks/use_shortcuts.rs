@@ -27,6 +27,8 @@ pub enum Shortcut {
     Bookmark,
     /// `?`.
     Help,
+    /// U or Ctrl+Z (Cmd+Z): undo the last grade.
+    Undo,
     /// Escape.
     Escape,
 }
@@ -55,15 +57,20 @@ fn target_kind(event: &KeyboardEvent) -> Target {
 
 /// The shortcut a key press stands for, if any.
 fn shortcut(event: &KeyboardEvent) -> Option<Shortcut> {
-    let modified = event.ctrl_key() || event.meta_key() || event.alt_key();
+    if event.alt_key() {
+        return None;
+    }
+    let modified = event.ctrl_key() || event.meta_key();
     shortcut_for(&event.key(), target_kind(event), modified)
 }
 
 /// The shortcut `key` (a `KeyboardEvent.key`) stands for, pressed on
-/// `target`, `modified` when Ctrl, Meta or Alt is held. Pure.
+/// `target`, `modified` when Ctrl or Meta is held (only Ctrl+Z counts then).
+/// Pure.
 pub fn shortcut_for(key: &str, target: Target, modified: bool) -> Option<Shortcut> {
     if modified {
-        return None;
+        let undo = matches!(key, "z" | "Z") && target != Target::Typing;
+        return undo.then_some(Shortcut::Undo);
     }
     if key == "Escape" {
         return Some(Shortcut::Escape);
@@ -80,6 +87,7 @@ pub fn shortcut_for(key: &str, target: Target, modified: bool) -> Option<Shortcu
         "/" => Shortcut::Search,
         "b" | "B" => Shortcut::Bookmark,
         "?" => Shortcut::Help,
+        "u" | "U" => Shortcut::Undo,
         _ => return None,
     };
     Some(found)
@@ -113,6 +121,11 @@ pub fn use_shortcuts(handler: Callback<Shortcut, bool>) {
                     let handler = latest.borrow().clone();
                     if handler.emit(shortcut) {
                         event.prevent_default();
+                    } else if shortcut == Shortcut::Escape && target_kind(event) == Target::Typing {
+                        // Escape leaves a text box, so the card's keys work again.
+                        if let Some(el) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                            let _ = el.blur();
+                        }
                     }
                 }
             })
@@ -146,5 +159,12 @@ mod tests {
         assert_eq!(shortcut_for(" ", Target::Control, false), None);
         assert_eq!(shortcut_for(" ", Target::Other, false), Some(Shortcut::Reveal));
         assert_eq!(shortcut_for("b", Target::Other, true), None, "Ctrl+B is the browser's");
+        assert_eq!(shortcut_for("z", Target::Other, true), Some(Shortcut::Undo));
+        assert_eq!(
+            shortcut_for("z", Target::Typing, true),
+            None,
+            "Ctrl+Z in a text box undoes typing"
+        );
+        assert_eq!(shortcut_for("u", Target::Other, false), Some(Shortcut::Undo));
     }
 }
