@@ -141,7 +141,10 @@ fn the_end_screen_says_what_is_coming() {
         "2 cards return in 1 minute, 1 in 9 minutes."
     );
     assert_eq!(returning_summary(&[T0], T0), "1 card returns now.");
-    assert_eq!(returning_summary(&[T0 + 20_000], T0), "1 card returns in less than a minute.");
+    assert_eq!(
+        returning_summary(&[T0 + 20_000], T0),
+        "1 card returns in less than a minute."
+    );
 }
 
 #[test]
