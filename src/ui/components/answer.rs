@@ -1,5 +1,5 @@
-//! A model answer: the key points as a checklist (ticking them suggests a
-//! grade), the short answer, then the explanation, example, follow-ups and
+//! A model answer: the short answer first, the key points as a checklist
+//! (ticking them suggests a grade), then the explanation, example, follow-ups and
 //! pitfalls as collapsible parts (folded on narrow screens, open on wide
 //! ones, and the learner's choice is remembered). Code blocks have a Copy
 //! button. The answer comes from its category's answer
@@ -193,11 +193,11 @@ fn answer_parts(props: &AnswerPartsProps) -> Html {
     });
     html! {
         <div class="answer" id="answer" tabindex="-1" {onclick}>
-            { points }
             <section class="answer-part answer-short" data-testid="answer-short">
                 <@{tag}>{ "Short answer" }</@>
                 { trusted(&answer.short) }
             </section>
+            { points }
             <div data-testid="answer-rest">
                 { part("Explanation", "explanation", &answer.explanation) }
                 { part("Example", "example", &answer.example) }

@@ -187,7 +187,10 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
                 el.scroll_into_view();
             }
         });
-        html! { <button type="button" class="link to-question" data-testid="to-question" {onclick}>{ "↑ Question" }</button> }
+        html! {
+            <button type="button" class="to-question" data-testid="to-question" aria-label="Back to the question"
+                title="Back to the question" {onclick}>{ "↑" }</button>
+        }
     });
     let answer = props.revealed.then(|| {
         html! { <ModelAnswer id={q.id} level={props.level + 1} seconds={props.seconds} on_suggest={props.on_suggest.clone()} /> }
@@ -263,9 +266,9 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             { answer }
             { note }
             <div class="action-bar" data-testid="action-bar">
+                { for to_question }
                 { for reveal }
                 { props.actions.clone() }
-                { for to_question }
             </div>
             { props.children.clone() }
         </article>

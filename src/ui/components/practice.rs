@@ -341,16 +341,18 @@ pub fn practice(props: &PracticeProps) -> Html {
     let single_done = single && current.is_none() && !waiting;
     html! {
         <>
-            if !shell.compact { <h1>{ if single { "Practise this question" } else { "Practise" } }</h1> }
-            if let (Some(categories), false) = (categories, shell.embedded) {
-                <details class="scope">
-                    <summary>{ scope_label(&categories) }</summary>
-                    <CategoryPicker legend="Categories to practise" selected={categories.clone()} on_change={on_scope} testid="practice-category" />
-                </details>
-            }
-            if !single {
-                <p class="queue" data-testid="queue-remaining">{ format!("{remaining} left in this session") }</p>
-            }
+            if !shell.compact { <h1 class="practice-title">{ if single { "Practise this question" } else { "Practise" } }</h1> }
+            <div class="practice-bar">
+                if let (Some(categories), false) = (categories, shell.embedded) {
+                    <details class="scope">
+                        <summary>{ scope_label(&categories) }</summary>
+                        <CategoryPicker legend="Categories to practise" selected={categories.clone()} on_change={on_scope} testid="practice-category" />
+                    </details>
+                }
+                if !single {
+                    <p class="queue" data-testid="queue-remaining">{ format!("{remaining} left in this session") }</p>
+                }
+            </div>
             if !single_done { { for after_grade } }
             { body }
         </>
