@@ -60,11 +60,21 @@ for (const f of answerFiles) {
 const answersByCategory = Object.fromEntries(answerFiles.map((f) => [f.slice('answers/'.length).replace(/-[0-9a-f]{16}\.json$/, ''), f]));
 console.log(`post_build: copied ${answerFiles.length} answer files`);
 
-// index.html: the standalone page fetches every answer file at start;
-// preloading lets the browser start before the wasm has even compiled.
+// index.html: no inline script, so a `script-src 'self'` CSP allows the
+// page: Trunk's inline module loader moves into boot-<hash>.js. And the
+// standalone page fetches every answer file at start; preloading lets the
+// browser start before the wasm has even compiled.
 {
   const page = join(staging, 'index.html');
-  const html = readFileSync(page, 'utf8');
+  let html = readFileSync(page, 'utf8');
+  const inline = /<script type="module">([\s\S]*?)<\/script>/g;
+  const loaders = [...html.matchAll(inline)];
+  if (loaders.length !== 1) fail(`expected Trunk's one inline module loader in index.html, found ${loaders.length}`);
+  const code = loaders[0][1].trim() + '\n';
+  const boot = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(staging, boot), code);
+  html = html.replace(loaders[0][0], `<script type="module" src="./${boot}"></script>`);
+  if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) fail('index.html still has an inline script');
   const links = answerFiles.map((f) => `<link rel="preload" href="./${f}" as="fetch" crossorigin="anonymous">`).join('');
   if (!html.includes('</head>')) fail('index.html has no </head>');
   writeFileSync(page, html.replace('</head>', `${links}</head>`));
@@ -89,7 +99,7 @@ const precache = ['./', ...listFiles(staging).filter((f) => f !== 'sw.js')];
 const digest = createHash('sha256');
 for (const f of precache.slice(1)) digest.update(`${f}\0`).update(readFileSync(join(staging, f))).update('\0');
 const cacheName = `pyprep-${digest.digest('hex').slice(0, 12)}`;
-write('sw.js', serviceWorker(cacheName, precache, Object.values(build).flat()));
+write('sw.js', serviceWorker(cacheName, precache, [...Object.values(build).flat(), ...answerFiles]));
 
 /** The loader a host page includes with <script type="module" src=".../embed.js">. */
 function embedLoader({ js, wasm, css }, answers) {

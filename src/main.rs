@@ -51,15 +51,22 @@ pub fn mount_all(css_text: String, base: String) {
         return;
     };
     let css = embed::rem_to_px(&css_text);
+    // One constructable stylesheet, adopted by every shadow root: allowed
+    // by a `style-src 'self'` CSP, which blocks a <style> element.
+    let sheet = web_sys::CssStyleSheet::new()
+        .ok()
+        .filter(|s| s.replace_sync(&css).is_ok());
     for i in 0..found.length() {
         if let Some(host) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            mount(&document, host, &css);
+            mount(&document, host, &css, sheet.as_ref());
         }
     }
 }
 
-/// Mounts one widget in `host`, or says in `host` why it cannot.
-fn mount(document: &Document, host: Element, css: &str) {
+/// Mounts one widget in `host`, or says in `host` why it cannot. The styles
+/// are `sheet` when the browser has constructable stylesheets, else a
+/// `<style>` holding `css`.
+fn mount(document: &Document, host: Element, css: &str, sheet: Option<&web_sys::CssStyleSheet>) {
     let _ = host.set_attribute("data-pyprep-mounted", "");
     let Ok(shadow) = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) else {
         host.set_text_content(Some(
@@ -67,11 +74,22 @@ fn mount(document: &Document, host: Element, css: &str) {
         ));
         return;
     };
-    let (Ok(style), Ok(container)) = (document.create_element("style"), document.create_element("div")) else {
+    let Ok(container) = document.create_element("div") else {
         return;
     };
-    style.set_text_content(Some(css));
-    if shadow.append_child(&style).is_err() || shadow.append_child(&container).is_err() {
+    match sheet {
+        Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet)),
+        None => {
+            let Ok(style) = document.create_element("style") else {
+                return;
+            };
+            style.set_text_content(Some(css));
+            if shadow.append_child(&style).is_err() {
+                return;
+            }
+        }
+    }
+    if shadow.append_child(&container).is_err() {
         return;
     }
     let config = embed::parse_config(|name| host.get_attribute(&format!("data-{name}")));
