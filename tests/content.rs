@@ -33,6 +33,12 @@ Tags: data-structures, built-ins
 
 Lists are mutable, tuples are not.
 
+### Key points
+
+- Lists are mutable, tuples are not
+- A tuple of hashables is hashable, so it can be a `dict` key
+- I pick a tuple for a fixed record
+
 ### Explanation
 
 Some `code` and a sample:
@@ -112,7 +118,7 @@ fn a_valid_file_renders_sections_and_counts_unanswered() {
     let errors = content::load_dir(&dir, true).unwrap_err();
     assert_eq!(
         errors[0].to_string(),
-        format!("{}:35: `stack-and-queue` has no answer", dir.join("dsa.md").display())
+        format!("{}:41: `stack-and-queue` has no answer", dir.join("dsa.md").display())
     );
 }
 
@@ -122,13 +128,13 @@ fn duplicate_id_is_reported_with_file_and_line() {
     let dir = content_dir("dup", &[("dsa.md", &second)]);
     let errors = errors_of(&dir);
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0].line, 35);
+    assert_eq!(errors[0].line, 41);
     assert!(
         errors[0].message.starts_with("duplicate id `list-vs-tuple` (first at"),
         "{}",
         errors[0]
     );
-    assert!(errors[0].to_string().contains("dsa.md:35:"));
+    assert!(errors[0].to_string().contains("dsa.md:41:"));
 }
 
 #[test]
@@ -169,17 +175,60 @@ fn raw_html_images_and_unknown_languages_are_rejected() {
         "{shown:?}"
     );
     assert!(
-        shown.iter().any(|s| s.starts_with("25: unknown code language `rust`")),
+        shown.iter().any(|s| s.starts_with("31: unknown code language `rust`")),
         "{shown:?}"
     );
     assert!(
-        shown.iter().any(|s| s.starts_with("35: images are not allowed")),
+        shown.iter().any(|s| s.starts_with("41: images are not allowed")),
         "{shown:?}"
     );
     assert!(
-        shown.iter().any(|s| s.starts_with("17: empty table header cell")),
+        shown.iter().any(|s| s.starts_with("23: empty table header cell")),
         "{shown:?}"
     );
+}
+
+#[test]
+fn key_points_are_checked_for_count_length_and_markup() {
+    let answer = content::load_dir(&content_dir("kp", &[("dsa.md", ANSWERED)]), false).unwrap();
+    let (_, first) = answer.questions().next().unwrap();
+    assert_eq!(
+        first.answer.as_ref().unwrap().key_points[1],
+        "A tuple of hashables is hashable, so it can be a <code>dict</code> key"
+    );
+    let cases = [
+        (
+            "- I pick a tuple for a fixed record\n",
+            "",
+            "2 key points; write 3 to 5",
+        ),
+        (
+            "- I pick a tuple for a fixed record",
+            &format!("- {}", "x".repeat(101)),
+            "at most 100 characters",
+        ),
+        (
+            "- I pick a tuple for a fixed record",
+            "- See [the docs](https://docs.python.org)",
+            "plain text with `code` only",
+        ),
+        (
+            "- I pick a tuple for a fixed record",
+            "1. a numbered point",
+            "a flat `- ` list",
+        ),
+    ];
+    for (from, to, message) in cases {
+        let text = ANSWERED.replace(from, to);
+        let shown: Vec<String> = errors_of(&content_dir("kp-bad", &[("dsa.md", &text)]))
+            .iter()
+            .map(|e| format!("{}: {}", e.line, e.message))
+            .collect();
+        assert!(shown.iter().any(|s| s.contains(message)), "{message}: {shown:?}");
+    }
+    let missing = ANSWERED.replace("### Key points", "#### Key points");
+    let errors = errors_of(&content_dir("kp-missing", &[("dsa.md", &missing)]));
+    assert!(errors[0].message.contains("missing section `Key points`"), "{errors:?}");
 }
 
 #[test]
@@ -196,12 +245,16 @@ fn sections_out_of_order_or_missing_are_reported() {
         "{:?}",
         errors_of(&dir)
     );
-    let missing = ANSWERED.replace("### Explanation", "#### Explanation");
+    let missing = ANSWERED.replace("### Follow-ups", "#### Follow-ups");
     let dir = content_dir("missing", &[("dsa.md", &missing)]);
     let errors = errors_of(&dir);
+    let pitfalls_line = missing.lines().position(|l| l == "### Pitfalls").unwrap() + 1;
     assert_eq!(
         (errors[0].line, errors[0].message.as_str()),
-        (27, "`list-vs-tuple`: missing section `Explanation` before `Follow-ups`")
+        (
+            pitfalls_line,
+            "`list-vs-tuple`: missing section `Follow-ups` before `Pitfalls`"
+        )
     );
 }
 
@@ -221,7 +274,7 @@ fn broken_content_fails_the_build() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success(), "the build passed with broken content");
     let expected = format!(
-        "error: {}:35: duplicate id `list-vs-tuple`",
+        "error: {}:41: duplicate id `list-vs-tuple`",
         dir.join("dsa.md").display()
     );
     assert!(stderr.contains(&expected), "{stderr}");

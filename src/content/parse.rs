@@ -20,7 +20,7 @@ const SECTIONS: [(&str, bool); 6] = [
 ];
 
 /// Whether every answer must have its `Key points` section.
-const KEY_POINTS_REQUIRED: bool = false;
+const KEY_POINTS_REQUIRED: bool = true;
 
 /// How many key points an answer lists, and how long one may be.
 pub const KEY_POINTS: std::ops::RangeInclusive<usize> = 3..=5;
