@@ -104,7 +104,7 @@ pub fn due_next_days(progress: &Progress, now_ms: i64, tz_offset_min: i32, days:
     counts
 }
 
-/// Answered questions in scope that are due at `now_ms` (for the home screen).
+/// Questions in scope that are due at `now_ms` (for the home screen).
 pub fn due_now(questions: &[Question], progress: &Progress, scope: &Scope, now_ms: i64) -> usize {
     questions
         .iter()

@@ -368,3 +368,24 @@ fn ticked_key_points_suggest_a_grade() {
     );
     assert_eq!(suggest_grade(0, 0, None), None, "no points, no suggestion");
 }
+
+#[test]
+fn a_new_session_brings_back_learning_cards_due_within_the_hour() {
+    use pyprep::session::{PracticeScope, RETURN_WITHIN_MS, Scope, learning_soon};
+    let qs = deck::questions();
+    let mut p = Progress::default();
+    p.grade(qs[0].id, Grade::Again, T0); // learning, due in a minute
+    p.grade(qs[1].id, Grade::Good, T0); // learning, due in ten minutes
+    p.grade(qs[2].id, Grade::Easy, T0); // review, due in days
+    let all = PracticeScope::Daily(Scope::default());
+    let soon = learning_soon(qs, &p, &all, T0, RETURN_WITHIN_MS);
+    assert_eq!(soon.iter().map(|s| s.1).collect::<Vec<_>>(), [qs[0].id, qs[1].id]);
+    assert!(
+        learning_soon(qs, &p, &all, T0 + 11 * MIN, RETURN_WITHIN_MS).is_empty(),
+        "due already: in the queue, not returning"
+    );
+    let mut run = PracticeRun::start_with(vec![], soon);
+    assert!(!run.is_finished(), "waiting for them");
+    assert!(run.pick_up(T0 + MIN));
+    assert_eq!(run.current(), Some(qs[0].id));
+}

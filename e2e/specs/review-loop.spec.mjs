@@ -117,6 +117,11 @@ test('Again brings the card back in the same session once its step is due (clock
   await app.testid('grade-again').tap();
   await app.testid('practice-waiting').waitFor();
   assert.equal(await app.testid('returning').innerText(), '1 card returns in 1 minute.');
+  // Home agrees: nothing due this minute, and it says what comes back.
+  await app.open('/');
+  assert.equal(await app.testid('returning-soon').innerText(), '1 card returns in 1 minute.');
+  await app.open('/practice');
+  await app.testid('practice-waiting').waitFor();
   await page.clock.fastForward('01:05');
   await app.testid('card').waitFor();
   assert.equal(await app.cardId(), id, 'the same card, back within the session');
@@ -176,4 +181,16 @@ test('a sideways swipe on a revealed answer never discards it ungraded', async (
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   assert.equal(await app.cardId(), id, 'the card stays');
   assert.equal(await app.testid('grade-good').count(), 1);
+});
+
+test('the swipe gesture is announced once on a touch screen', async () => {
+  const app = await env.app(PHONE);
+  await app.open('/practice');
+  await app.testid('swipe-hint').waitFor();
+  await app.testid('swipe-hint').getByRole('button', { name: 'Got it' }).tap();
+  assert.equal(await app.testid('swipe-hint').count(), 0);
+  await app.reload();
+  await app.open('/practice');
+  await app.testid('card').waitFor();
+  assert.equal(await app.testid('swipe-hint').count(), 0, 'not again');
 });

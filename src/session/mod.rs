@@ -17,7 +17,9 @@ pub use mock::{
     MockSummary, pick_mock,
 };
 pub use next::NextStep;
-pub use queue::{PracticeScope, new_introduced_today, order_new, practice_queue, practice_queue_ordered};
+pub use queue::{
+    PracticeScope, learning_soon, new_introduced_today, order_new, practice_queue, practice_queue_ordered,
+};
 pub use run::{Graded, PracticeRun, RETURN_WITHIN_MS, Shown, returning_summary};
 pub use search::{SearchIndex, all_tags, html_to_text};
 

@@ -3,7 +3,7 @@
 //! questions (a widget's `data-questions`), or a single card.
 
 use crate::deck::Question;
-use crate::progress::{NewOrder, Progress, Status, local_day};
+use crate::progress::{CardState, NewOrder, Progress, Status, local_day};
 
 use super::Scope;
 
@@ -162,4 +162,32 @@ pub fn practice_queue_ordered(
     order_new(&mut new, questions, order, local_day(now_ms, tz_offset_min));
     queue.extend(new.into_iter().take(left as usize));
     queue
+}
+
+/// The learning cards of `scope` that fall due after `now_ms` and within
+/// `window_ms`, soonest first, as (due ms, id): a session brings them back
+/// when due, and Home says they are coming.
+pub fn learning_soon(
+    questions: &'static [Question],
+    progress: &Progress,
+    scope: &PracticeScope,
+    now_ms: i64,
+    window_ms: i64,
+) -> Vec<(i64, &'static str)> {
+    let in_scope = |q: &Question| match scope {
+        PracticeScope::Daily(categories) => categories.includes(q.category),
+        PracticeScope::Listed(ids) => ids.contains(&q.id),
+        PracticeScope::Single(id) => q.id == *id,
+    };
+    let mut soon: Vec<(i64, &'static str)> = questions
+        .iter()
+        .filter(|q| in_scope(q))
+        .filter_map(|q| {
+            let card = progress.get(q.id)?.card.as_ref()?;
+            let learning = matches!(card.state, CardState::Learning | CardState::Relearning);
+            (learning && card.due_ms > now_ms && card.due_ms - now_ms <= window_ms).then_some((card.due_ms, q.id))
+        })
+        .collect();
+    soon.sort_unstable();
+    soon
 }

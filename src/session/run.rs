@@ -56,8 +56,17 @@ pub struct Graded {
 impl PracticeRun {
     /// A run over `queue`, at its first card.
     pub fn start(queue: Vec<&'static str>) -> PracticeRun {
+        PracticeRun::start_with(queue, Vec::new())
+    }
+
+    /// A run over `queue` that also brings back `returning` (due ms, id):
+    /// learning cards of an earlier session, each once it is due.
+    pub fn start_with(queue: Vec<&'static str>, mut returning: Vec<(i64, &'static str)>) -> PracticeRun {
+        returning.retain(|(_, id)| !queue.contains(id));
+        returning.sort_unstable();
         let mut run = PracticeRun {
             upcoming: queue.into(),
+            returning,
             ..PracticeRun::default()
         };
         run.advance(i64::MIN);

@@ -194,3 +194,10 @@ pub fn framed_cross_site() -> bool {
     let referrer = document().map(|d| d.referrer()).filter(|r| !r.is_empty());
     framed && crate::embed::partition::is_cross_site(&own, referrer.as_deref())
 }
+
+/// True on a touch screen without a fine pointer (phones and tablets).
+pub fn is_touch_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::use_app;
 use crate::deck;
-use crate::session::{NextStep, Scope};
+use crate::session::{self, NextStep, Scope};
 use crate::stats;
 use crate::ui::dom;
 use crate::ui::route::Route;
@@ -26,6 +26,11 @@ pub fn home(props: &HomeProps) -> Html {
     let questions = deck::questions();
     let due = stats::due_now(questions, progress, &Scope::default(), now);
     let streak = stats::streak(progress, now, tz);
+    let all = session::PracticeScope::Daily(Scope::default());
+    let soon: Vec<i64> = session::learning_soon(questions, progress, &all, now, session::RETURN_WITHIN_MS)
+        .into_iter()
+        .map(|(due, _)| due)
+        .collect();
     let next = NextStep::of(questions, progress, now, tz);
     let label = next.label();
     let target = if next == NextStep::Done {
@@ -46,6 +51,9 @@ pub fn home(props: &HomeProps) -> Html {
                         <span><strong data-testid="streak">{ streak }</strong>{ "-day streak" }</span>
                     }
                 </p>
+                if !soon.is_empty() {
+                    <p data-testid="returning-soon">{ session::returning_summary(&soon, now) }</p>
+                }
                 <button type="button" class="primary" data-testid="continue" onclick={go}>{ label }</button>
             </section>
             <section aria-labelledby="categories-title">

@@ -16,11 +16,15 @@ use crate::deck;
 use crate::embed::Happening;
 use crate::progress::{Grade, QuestionProgress, interval_label, interval_words};
 use crate::session::{self, PracticeRun, PracticeScope, Scope};
+use crate::store;
 use crate::ui::dom;
 use crate::ui::hooks::{Shortcut, use_announce, use_shortcuts, use_ticker};
 use crate::ui::route::Route;
 use crate::ui::shell::use_shell;
 use crate::ui::state::Action;
+
+/// The display preference recording that the swipe hint was seen.
+const SWIPE_HINT_PREF: &str = "swipe-hint";
 
 /// Props of [`Practice`].
 #[derive(Properties, PartialEq)]
@@ -51,19 +55,22 @@ pub fn practice(props: &PracticeProps) -> Html {
         move || {
             let (now, tz) = (dom::now_ms(), dom::tz_offset_min());
             let order = state.progress.settings.new_order;
-            PracticeRun::start(session::practice_queue_ordered(
+            let queue = session::practice_queue_ordered(deck::questions(), &state.progress, &scope, order, now, tz);
+            let soon = session::learning_soon(
                 deck::questions(),
                 &state.progress,
                 &scope,
-                order,
                 now,
-                tz,
-            ))
+                session::RETURN_WITHIN_MS,
+            );
+            PracticeRun::start_with(queue, soon)
         }
     };
     let run = use_state(start.clone());
     let current = run.current().and_then(deck::question);
     let last = use_state(|| None::<LastGrade>);
+    // The first time on a touch screen, say that the swipe exists.
+    let swipe_hint = use_state(|| dom::is_touch_screen() && store::ui_pref(SWIPE_HINT_PREF).is_none());
     // The attempt of this review (never stored: each review starts empty).
     let attempt = use_state(String::new);
     // When the current card was shown, and how long until it was revealed.
@@ -179,6 +186,13 @@ pub fn practice(props: &PracticeProps) -> Html {
             run.set(next);
         })
     };
+    let seen_hint = {
+        let swipe_hint = swipe_hint.clone();
+        Callback::from(move |()| {
+            store::set_ui_pref(SWIPE_HINT_PREF, "seen");
+            swipe_hint.set(false);
+        })
+    };
     let step = {
         let run = run.clone();
         let shell = shell.clone();
@@ -257,7 +271,13 @@ pub fn practice(props: &PracticeProps) -> Html {
             let on_next = step.reform(|_: MouseEvent| 1);
             // Swipes only on the question side: a revealed answer is never
             // thrown away ungraded by a sideways gesture.
-            let on_swipe = (!single && !run.revealed).then(|| step.clone());
+            let on_swipe = (!single && !run.revealed).then(|| {
+                let (step, seen_hint) = (step.clone(), seen_hint.clone());
+                Callback::from(move |delta: isize| {
+                    seen_hint.emit(());
+                    step.emit(delta);
+                })
+            });
             let now = dom::now_ms();
             let controls = match run.current_grade() {
                 Some(given) => {
@@ -354,6 +374,12 @@ pub fn practice(props: &PracticeProps) -> Html {
                 }
             </div>
             if !single_done { { for after_grade } }
+            if *swipe_hint && !single && current.is_some() {
+                <p class="hint" data-testid="swipe-hint">
+                    { "Tip: swipe the question left for the next card, right to go back." }
+                    <button type="button" class="link" onclick={seen_hint.reform(|_: MouseEvent| ())}>{ "Got it" }</button>
+                </p>
+            }
             { body }
         </>
     }
