@@ -389,3 +389,17 @@ fn a_new_session_brings_back_learning_cards_due_within_the_hour() {
     assert!(run.pick_up(T0 + MIN));
     assert_eq!(run.current(), Some(qs[0].id));
 }
+
+#[test]
+fn question_neighbours_follow_the_results_else_the_deck() {
+    use pyprep::session::neighbours;
+    let deck = ["a", "b", "c", "d"];
+    assert_eq!(neighbours(&["b", "d"], &deck, "d"), (Some("b"), None));
+    assert_eq!(
+        neighbours(&["b", "d"], &deck, "c"),
+        (Some("b"), Some("d")),
+        "not a result: deck order"
+    );
+    assert_eq!(neighbours(&[], &deck, "a"), (None, Some("b")));
+    assert_eq!(neighbours(&[], &deck, "zzz"), (None, None));
+}

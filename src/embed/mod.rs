@@ -37,6 +37,15 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The label of the button that returns to the widget's first screen.
+    pub fn back_label(self) -> &'static str {
+        match self {
+            Mode::Mock => "← Back to the interview",
+            Mode::Card => "← Back to the question",
+            Mode::Practise | Mode::Browse => "← Back to practice",
+        }
+    }
+
     /// The name used in attributes, events and `data-mode`.
     pub fn as_str(self) -> &'static str {
         match self {

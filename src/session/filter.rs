@@ -155,3 +155,17 @@ fn encode(text: &str) -> String {
     }
     out
 }
+
+/// The questions before and after `id` in `order` (the browse results J/K
+/// walk through); in deck order when `id` is not among the results.
+pub fn neighbours(
+    order: &[&'static str],
+    deck: &[&'static str],
+    id: &str,
+) -> (Option<&'static str>, Option<&'static str>) {
+    let list = if order.contains(&id) { order } else { deck };
+    let Some(at) = list.iter().position(|q| *q == id) else {
+        return (None, None);
+    };
+    (at.checked_sub(1).map(|i| list[i]), list.get(at + 1).copied())
+}

@@ -10,7 +10,7 @@ mod queue;
 mod run;
 mod search;
 
-pub use filter::{Filter, StatusFilter};
+pub use filter::{Filter, StatusFilter, neighbours};
 pub use grade_hint::{QUICK_SECONDS, suggest_grade};
 pub use mock::{
     MOCK_MAX_MINUTES, MOCK_MAX_QUESTIONS, MockConfig, MockInterview, MockResult, MockSetup, MockSetupError,

@@ -149,11 +149,7 @@ fn widget_screens(props: &WidgetBodyProps) -> Html {
         on_happening,
     };
     let back = (*route != home && config.mode != Mode::Browse).then(|| {
-        let label = match config.mode {
-            Mode::Mock => "← Back to the interview",
-            Mode::Card => "← Back to the question",
-            Mode::Practise | Mode::Browse => "← Back to practice",
-        };
+        let label = config.mode.back_label();
         let target = home.clone();
         let onclick = navigate.reform(move |_: MouseEvent| target.clone());
         html! {

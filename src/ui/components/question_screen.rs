@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::card::{QuestionCard, save_note, toggle_bookmark};
 use super::use_app;
 use crate::deck;
-use crate::session::Filter;
+use crate::session::{self, Filter};
 use crate::ui::dom;
 use crate::ui::hooks::{Shortcut, use_shortcuts};
 use crate::ui::route::Route;
@@ -29,14 +29,8 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let question = deck::question(&props.id);
     let results = crate::ui::answers::search_index().browse(&state.progress, &props.filter, dom::now_ms());
     let order: Vec<&'static str> = results.iter().map(|q| q.id).collect();
-    let order = if order.contains(&props.id.as_str()) {
-        order
-    } else {
-        deck::questions().iter().map(|q| q.id).collect()
-    };
-    let at = order.iter().position(|id| *id == props.id);
-    let prev = at.and_then(|i| i.checked_sub(1)).map(|i| order[i]);
-    let next = at.and_then(|i| order.get(i + 1).copied());
+    let everything: Vec<&'static str> = deck::questions().iter().map(|q| q.id).collect();
+    let (prev, next) = session::neighbours(&order, &everything, &props.id);
     let id: &'static str = question.map_or("", |q| q.id);
     let on_bookmark = toggle_bookmark(&state, id);
     let swipe = {
