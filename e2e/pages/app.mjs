@@ -56,9 +56,13 @@ export class AppPage {
     return id;
   }
 
-  /** The progress envelope as stored in localStorage (null if none). */
+  /** The progress envelope as stored in localStorage (null if none), once the
+   * app's pending save (scheduled for after the frame) has run. */
   async storedProgress() {
-    return this.page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), STORAGE_KEY);
+    return this.page.evaluate(
+      (key) => new Promise((done) => setTimeout(() => done(JSON.parse(localStorage.getItem(key) ?? 'null')), 0)),
+      STORAGE_KEY,
+    );
   }
 
   /** Question ids that have progress stored. */

@@ -110,3 +110,22 @@ test('with localStorage blocked the app works in memory and says so', async () =
   assert.equal(await app.homeTotal('count-new'), 119);
   assert.deepEqual(app.page.errors.filter((e) => !/blocked/.test(e)), []);
 });
+
+test('a grade is saved after the frame, off the click, and at once on pagehide', async () => {
+  const app = await env.app();
+  await app.open('/practice');
+  await app.testid('reveal').click();
+  await app.testid('grade-good').waitFor();
+  const seen = await app.page.evaluate(async () => {
+    const stored = () => Object.keys(JSON.parse(localStorage.getItem('pyprep:python:v1') ?? '{}').questions ?? {}).length;
+    document.querySelector('[data-testid="grade-good"]').click();
+    const duringClick = stored();
+    // Let the render and its effects run (microtasks), but not the timer.
+    for (let i = 0; i < 20; i += 1) await Promise.resolve();
+    const rendered = document.querySelector('[data-testid="after-grade"]') !== null;
+    const beforeTimer = stored();
+    dispatchEvent(new Event('pagehide'));
+    return { duringClick, rendered, beforeTimer, afterPagehide: stored() };
+  });
+  assert.deepEqual(seen, { duringClick: 0, rendered: true, beforeTimer: 0, afterPagehide: 1 });
+});

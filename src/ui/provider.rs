@@ -2,7 +2,12 @@
 //! (loaded, saved, kept in step with other tabs and widgets), the live
 //! region's announcer, and the live region itself.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 
 use yew::prelude::*;
 
@@ -21,9 +26,17 @@ struct Live(String);
 impl Reducible for Live {
     type Action = String;
 
-    fn reduce(self: std::rc::Rc<Self>, text: String) -> std::rc::Rc<Self> {
-        std::rc::Rc::new(Live(live_text(&self.0, text)))
+    fn reduce(self: Rc<Self>, text: String) -> Rc<Self> {
+        Rc::new(Live(live_text(&self.0, text)))
     }
+}
+
+/// A save scheduled for after the next paint.
+struct Pending {
+    _timer: Timeout,
+    save: Rc<dyn Fn()>,
+    /// The save ran (from the timer or a flush).
+    done: Rc<Cell<bool>>,
 }
 
 /// Props of [`ProgressProvider`].
@@ -43,15 +56,70 @@ pub fn progress_provider(props: &ProgressProviderProps) -> Html {
         let namespace = props.namespace.clone();
         use_reducer(move || AppState::from_loaded(namespace.clone(), store::load(&namespace, dom::now_ms())))
     };
+    // Saving is off the interaction path: a change schedules one save for
+    // after the next paint (a zero timeout runs after the frame), and leaving
+    // the page (pagehide, or the tab going to the background) saves at once
+    // whatever is still pending.
+    let pending = use_mut_ref(|| None::<Pending>);
     {
-        let state = state.clone();
+        let (state, pending) = (state.clone(), pending.clone());
         use_effect_with(state.progress_rev, move |rev| {
             if *rev > 0 {
-                match store::save(&state.namespace, &state.progress, dom::now_ms()) {
-                    Ok(true) => store::announce_saved(&state.namespace, instance),
-                    Ok(false) => {}
-                    Err(why) => state.dispatch(Action::StorageFailed(why.to_string())),
+                let save: Rc<dyn Fn()> =
+                    Rc::new(
+                        move || match store::save(&state.namespace, &state.progress, dom::now_ms()) {
+                            Ok(true) => store::announce_saved(&state.namespace, instance),
+                            Ok(false) => {}
+                            Err(why) => state.dispatch(Action::StorageFailed(why.to_string())),
+                        },
+                    );
+                let done = Rc::new(Cell::new(false));
+                let (run, ran) = (save.clone(), done.clone());
+                // (The timer stays in the slot after it fires: dropping it
+                // from its own callback would free the running closure.)
+                let timer = Timeout::new(0, move || {
+                    ran.set(true);
+                    run();
+                });
+                // A newer state replaces the pending save (it holds everything).
+                *pending.borrow_mut() = Some(Pending {
+                    _timer: timer,
+                    save,
+                    done,
+                });
+            }
+        });
+    }
+    {
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let flush = move || {
+                let waiting = pending.borrow().as_ref().map(|p| (p.save.clone(), p.done.clone()));
+                if let Some((save, done)) = waiting
+                    && !done.replace(true)
+                {
+                    save();
                 }
+            };
+            let flush = Rc::new(flush);
+            let listeners = web_sys::window().map(|window| {
+                let on_hide = flush.clone();
+                let hide = EventListener::new(&window, "pagehide", move |_| on_hide());
+                let on_hidden = flush.clone();
+                let document = window.document();
+                let hidden = document.map(|d| {
+                    let doc = d.clone();
+                    EventListener::new(&d, "visibilitychange", move |_| {
+                        if doc.hidden() {
+                            on_hidden();
+                        }
+                    })
+                });
+                (hide, hidden)
+            });
+            move || {
+                drop(listeners);
+                flush();
             }
         });
     }
