@@ -18,7 +18,7 @@ fn main() {
     let dir = std::env::var_os("PYPREP_CONTENT_DIR").map_or_else(|| PathBuf::from("content"), PathBuf::from);
     println!("cargo::rerun-if-changed={}", dir.display());
     // Every question must have its answer.
-    match content::load_dir(&dir, true) {
+    match content::load_dir(&dir) {
         Ok(deck) => {
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
             let files = content::answer_files(&deck);

@@ -67,7 +67,7 @@ Tags:
 ";
 
 fn errors_of(dir: &Path) -> Vec<ContentError> {
-    content::load_dir(dir, false).expect_err("content should be rejected")
+    content::load_dir(dir).expect_err("content should be rejected")
 }
 
 #[test]
@@ -101,10 +101,10 @@ fn ids_are_unique_slugs() {
 }
 
 #[test]
-fn a_valid_file_renders_sections_and_counts_unanswered() {
-    let dir = content_dir("valid", &[("dsa.md", ANSWERED)]);
-    let deck = content::load_dir(&dir, false).unwrap();
-    assert_eq!(deck.unanswered(), 1);
+fn a_valid_file_renders_sections_and_a_missing_answer_is_an_error() {
+    let answered_only = &ANSWERED[..ANSWERED.find("## stack-and-queue").unwrap()];
+    let dir = content_dir("valid", &[("dsa.md", answered_only)]);
+    let deck = content::load_dir(&dir).unwrap();
     let (_, first) = deck.questions().next().unwrap();
     let answer = first.answer.as_ref().unwrap();
     assert_eq!(answer.short, "<p>Lists are mutable, tuples are not.</p>\n");
@@ -115,7 +115,8 @@ fn a_valid_file_renders_sections_and_counts_unanswered() {
     );
     assert!(answer.explanation.contains("<samp>True</samp>"));
     assert!(answer.example.is_empty());
-    let errors = content::load_dir(&dir, true).unwrap_err();
+    let dir = content_dir("unanswered", &[("dsa.md", ANSWERED)]);
+    let errors = content::load_dir(&dir).unwrap_err();
     assert_eq!(
         errors[0].to_string(),
         format!("{}:41: `stack-and-queue` has no answer", dir.join("dsa.md").display())
@@ -127,8 +128,7 @@ fn duplicate_id_is_reported_with_file_and_line() {
     let second = ANSWERED.replace("## stack-and-queue", "## list-vs-tuple");
     let dir = content_dir("dup", &[("dsa.md", &second)]);
     let errors = errors_of(&dir);
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0].line, 41);
+    assert_eq!(errors[0].line, 41, "{errors:?}");
     assert!(
         errors[0].message.starts_with("duplicate id `list-vs-tuple` (first at"),
         "{}",
@@ -190,7 +190,8 @@ fn raw_html_images_and_unknown_languages_are_rejected() {
 
 #[test]
 fn key_points_are_checked_for_count_length_and_markup() {
-    let answer = content::load_dir(&content_dir("kp", &[("dsa.md", ANSWERED)]), false).unwrap();
+    let answered_only = &ANSWERED[..ANSWERED.find("## stack-and-queue").unwrap()];
+    let answer = content::load_dir(&content_dir("kp", &[("dsa.md", answered_only)])).unwrap();
     let (_, first) = answer.questions().next().unwrap();
     assert_eq!(
         first.answer.as_ref().unwrap().key_points[1],

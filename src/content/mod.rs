@@ -104,11 +104,6 @@ impl Deck {
             .iter()
             .flat_map(|c| c.questions.iter().map(move |q| (c, q)))
     }
-
-    /// How many questions have no answer yet.
-    pub fn unanswered(&self) -> usize {
-        self.questions().filter(|(_, q)| q.answer.is_none()).count()
-    }
 }
 
 /// Reads the tag vocabulary: the `` - `tag` `` items under "## Tag vocabulary"
@@ -125,8 +120,8 @@ pub fn read_tag_vocabulary(readme: &str) -> Vec<String> {
 }
 
 /// Loads, parses and validates every `*.md` file of `dir` except README.md.
-/// With `require_answers`, a question without an answer is an error.
-pub fn load_dir(dir: &Path, require_answers: bool) -> Result<Deck, Vec<ContentError>> {
+/// A question without an answer is an error.
+pub fn load_dir(dir: &Path) -> Result<Deck, Vec<ContentError>> {
     let readme = std::fs::read_to_string(dir.join("README.md")).unwrap_or_default();
     let tags = read_tag_vocabulary(&readme);
     let mut errors = Vec::new();
@@ -171,7 +166,7 @@ pub fn load_dir(dir: &Path, require_answers: bool) -> Result<Deck, Vec<ContentEr
             } else {
                 seen_ids.insert(q.id.clone(), (path.clone(), q.line));
             }
-            if require_answers && q.answer.is_none() {
+            if q.answer.is_none() {
                 errors.push(error(path, q.line, format!("`{}` has no answer", q.id)));
             }
         }
