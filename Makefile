@@ -14,8 +14,8 @@ build: ## release build into dist/
 size: build ## raw / gzip / brotli bytes of every file in dist/
 	scripts/size.sh
 
-bench: build ## speed figures in Chromium (not a test): first card, reveal, grade, search
-	scripts/setup.sh test && . .tools/env && node scripts/bench.mjs
+bench: build ## speed figures (not a test): Chromium first card, reveal, grade, search; first card in WebKitGTK and Firefox
+	scripts/setup.sh test && . .tools/env && node scripts/bench.mjs && xvfb-run -a node scripts/bench-engines.mjs
 
 setup: ## install the build and test tools only
 	scripts/setup.sh test

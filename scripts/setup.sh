@@ -4,7 +4,8 @@
 #
 #   scripts/setup.sh build   Rust for wasm32, Trunk, wasm-bindgen-cli, wasm-opt
 #   scripts/setup.sh test    the above + Chromium, playwright-core, axe-core,
-#                            and the Python samples' virtualenv
+#                            WebKitGTK, Firefox ESR, Xvfb, selenium-webdriver,
+#                            puppeteer-core, and the Python samples' virtualenv
 #
 # It writes .tools/env, which the Makefile sources: PATH and WASM_TOOLCHAIN.
 # Two routes to a wasm32 standard library, detected:
@@ -123,6 +124,20 @@ setup_chromium() {
   [ -x "$CHROMIUM" ] || apt_install $DEBIAN_BROWSER_PACKAGES
 }
 
+# WebKitGTK (WebKitWebDriver + MiniBrowser, under Xvfb) and Firefox ESR for the
+# engine smoke suite (e2e/engines/), and the npm clients that drive them.
+setup_engines() {
+  local missing=() pkg
+  for pkg in $DEBIAN_ENGINE_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q ' installed$' || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} (WebKitGTK and Firefox ESR for e2e/engines/)"
+    apt_install "${missing[@]}"
+  fi
+  npm_tools "selenium-webdriver@$SELENIUM_WEBDRIVER_VERSION" "puppeteer-core@$PUPPETEER_CORE_VERSION"
+}
+
 # One virtualenv per CPython >= 3.11 found (.venv-samples-X.Y); the sample
 # runner lists them, each with the stamp it expects: interpreter version and
 # path, requirements hash. A stale one is rebuilt from scratch; a current one
@@ -164,6 +179,7 @@ npm_tools "binaryen@$BINARYEN_VERSION"
 if [ "$what" = test ]; then
   setup_chromium
   npm_tools "playwright-core@$PLAYWRIGHT_CORE_VERSION" "axe-core@$AXE_CORE_VERSION"
+  setup_engines
   setup_python
 fi
 for pid in "${pids[@]}"; do wait "$pid" || { say "a tool failed to install (see above)"; exit 1; }; done

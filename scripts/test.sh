@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check, installing what is missing: formatting, clippy, native tests,
-# the Python samples, the release build and the browser tests.
+# the Python samples, the release build and the browser tests (Chromium, then
+# the engine smoke suite in WebKitGTK and Firefox ESR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m (at %ds)\n' "$*" "$SECONDS"; }
@@ -22,4 +23,7 @@ step "release build"
 SETUP_PROFILE=test scripts/build.sh
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 --test-timeout=120000 e2e/specs/*.spec.mjs
+step "engine smoke suite: WebKitGTK (under Xvfb), Firefox ESR (headless)"
+ENGINES=webkit xvfb-run -a node --test --test-timeout=180000 e2e/engines/smoke.mjs
+ENGINES=firefox node --test --test-timeout=180000 e2e/engines/smoke.mjs
 step "done"
