@@ -116,15 +116,21 @@ fn whole<T>(
 
 /// One question entry of a v1 value; a `null` stability or difficulty reads as 0.
 fn v1_entry(id: &str, value: &Value) -> Result<QuestionProgress, ImportError> {
+    const FLOATS: [&str; 2] = ["stability", "difficulty"];
+    let card = value.get("card").and_then(Value::as_object);
+    let read = |v: &Value| QuestionProgress::deserialize(v).map_err(|e| wrong(format_args!("question \"{id}\": {e}")));
+    if !card.is_some_and(|c| FLOATS.iter().any(|f| c.get(*f).is_some_and(Value::is_null))) {
+        return read(value);
+    }
     let mut value = value.clone();
     if let Some(card) = value.get_mut("card").and_then(Value::as_object_mut) {
-        for field in ["stability", "difficulty"] {
+        for field in FLOATS {
             if card.get(field).is_some_and(Value::is_null) {
                 card.insert(field.into(), Value::from(0.0));
             }
         }
     }
-    QuestionProgress::deserialize(&value).map_err(|e| wrong(format_args!("question \"{id}\": {e}")))
+    read(&value)
 }
 
 /// Splits a v1 value into its parts. Fails only when `questions` is not an object.
