@@ -113,7 +113,9 @@ pub fn on_other_tab_change(namespace: &str, on_change: impl Fn(Progress) + 'stat
             return;
         }
         match progress::load(event.new_value().as_deref()) {
-            LoadOutcome::Loaded(p) | LoadOutcome::Migrated { progress: p, .. } => on_change(p),
+            LoadOutcome::Loaded(p)
+            | LoadOutcome::Migrated { progress: p, .. }
+            | LoadOutcome::Salvaged { progress: p, .. } => on_change(p),
             LoadOutcome::Empty | LoadOutcome::Unreadable { .. } => {}
         }
     }))

@@ -124,18 +124,14 @@ fn a_value_that_would_not_read_back_is_never_written() {
     good.grade("gil", Grade::Good, T0);
     save_stored(&mut kv, NS, &good, T0).unwrap();
     let before = kv.values.clone();
-    // A reset at the largest generation the validator accepts would write
-    // one above it: the next load would reject everything.
+    // A value built past the limits by hand (the editing functions cannot
+    // make one): a generation above the largest, a note over the limit.
     let mut high = good.clone();
-    high.generation = 1_000_000;
-    let too_high = high.reset();
-    assert_eq!(
-        save_stored(&mut kv, NS, &too_high, T0),
-        Err(StoreError::WouldNotReadBack)
-    );
-    // A note longer than the limit: refused the same way.
+    high.generation = u64::MAX;
+    assert_eq!(save_stored(&mut kv, NS, &high, T0), Err(StoreError::WouldNotReadBack));
     let mut long = good.clone();
-    long.set_note("gil", &"x".repeat(20_001), T0 + 1);
+    long.questions.get_mut("gil").unwrap().note = "x".repeat(20_001);
+    long.questions.get_mut("gil").unwrap().rev += 1;
     assert_eq!(save_stored(&mut kv, NS, &long, T0), Err(StoreError::WouldNotReadBack));
     assert_eq!(kv.values, before, "the last good value is kept");
     assert_eq!(stored(&kv, NS), Some(good));

@@ -90,13 +90,20 @@ fn an_import_replace_survives_a_save_from_a_tab_with_the_old_progress() {
     assert_eq!(stored(&storage), a);
     assert_eq!(ids(&stored(&storage)), ["from-file"]);
 
-    // A replace lands above both its own generation and the file's.
+    // A replace lands above its own generation, and above the file's when
+    // that is one above ours (a tab that reset meanwhile); a file from
+    // another browser's history counts as one above ours, no more.
     let later = Progress {
         generation: 7,
         ..Progress::default()
     };
-    assert_eq!(a.replaced_by(later.clone()).generation, 8);
     assert_eq!(later.replaced_by(a.clone()).generation, 8);
+    assert_eq!(a.replaced_by(later.clone()).generation, 3);
+    let next = Progress {
+        generation: 2,
+        ..Progress::default()
+    };
+    assert_eq!(a.replaced_by(next).generation, 3);
 }
 
 #[test]
@@ -173,7 +180,8 @@ fn values_without_a_generation_load_as_generation_zero() {
 
 #[test]
 fn an_implausible_generation_is_refused() {
-    let file = r#"{"version":1,"generation":1000001,"questions":{}}"#;
+    // 2^53: one above the largest generation (2^53 - 1).
+    let file = r#"{"version":1,"generation":9007199254740992,"questions":{}}"#;
     let err = parse_import(file, &[]).unwrap_err();
     assert!(
         matches!(
@@ -185,10 +193,15 @@ fn an_implausible_generation_is_refused() {
         ),
         "{err:?}"
     );
-    assert!(err.to_string().contains("1000001"), "{err}");
-    assert!(matches!(load(Some(file)), LoadOutcome::Unreadable { .. }));
+    assert!(err.to_string().contains("9007199254740992"), "{err}");
+    // A stored value with it is salvaged: the generation is capped, nothing lost.
+    let LoadOutcome::Salvaged { progress, dropped, .. } = load(Some(file)) else {
+        panic!("{:?}", load(Some(file)))
+    };
+    assert_eq!(progress.generation, (1 << 53) - 1);
+    assert_eq!(dropped.len(), 1);
     let negative = r#"{"version":1,"generation":-1,"questions":{}}"#;
     assert!(matches!(parse_import(negative, &[]), Err(ImportError::WrongShape(_))));
-    let valid = r#"{"version":1,"generation":1000000,"questions":{}}"#;
-    assert_eq!(parse_import(valid, &[]).unwrap().progress.generation, 1_000_000);
+    let valid = r#"{"version":1,"generation":9007199254740991,"questions":{}}"#;
+    assert_eq!(parse_import(valid, &[]).unwrap().progress.generation, (1 << 53) - 1);
 }

@@ -1,10 +1,16 @@
-//! Reading a stored or imported value: version dispatch, migrations, limits.
+//! Reading a stored or imported value: version dispatch, migrations, limits,
+//! and salvage: a stored value is read question by question, every valid
+//! entry kept and only the invalid ones set aside or repaired (the rules are
+//! in the `salvage` and `repair` modules). Only a value that is not a
+//! progress value at all (not JSON, not an object, an unknown version,
+//! `questions` not an object, too large) is unreadable as a whole.
 //!
 //! # Schema versions
 //! - **v1** (current): the [`Progress`] envelope,
-//!   `{"version":1,"generation":n,"questions":{id:QuestionProgress},"settings":{..},"settings_updated_ms":n}`.
+//!   `{"version":1,"generation":n,"questions":{id:QuestionProgress},"settings":{..},"settings_updated_ms":n,"settings_rev":n}`.
 //!   `generation` (bumped by reset and import "replace", see [`Progress::merge`]) was
 //!   added later as an optional field: without it a value reads as generation 0.
+//!   So were the revisions `rev` (per entry) and `settings_rev`: without them, 0.
 //! - **v0** (pre-release): `{"version":0,"cards":{id:V0Card},"theme":"dark","new_per_day":10}`
 //!   where a `V0Card` is `{"due":ms,"stability":days,"difficulty":d,"reps":n,"lapses":n,
 //!   "last_review":ms,"history":[[ms,1..4],..],"starred":bool,"note":".."}` (every field
@@ -14,15 +20,14 @@
 //!   has lapses, else Learning. History becomes the review log (1 = Again .. 4 = Easy),
 //!   `starred` the bookmark, and `updated_ms` the latest of its times.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
 use serde_json::Value;
 
-use super::limits::MAX_FILE_BYTES;
-use super::model::{Card, CardState, Grade, Progress, QuestionProgress, ReviewEntry, Settings, Theme};
-use super::validate::{ImportError, validate};
-use super::{DAY_MS, SCHEMA_VERSION};
+use super::SCHEMA_VERSION;
+use super::limits::MAX_STORED_BYTES;
+use super::migrate::v0_parts;
+use super::model::Progress;
+use super::salvage::{Finding, Salvage, assemble, v1_parts};
+use super::validate::ImportError;
 
 /// The result of reading the stored value of a deck.
 #[derive(Clone, PartialEq, Debug)]
@@ -33,18 +38,40 @@ pub enum LoadOutcome {
     Loaded(Progress),
     /// Read from an older schema and migrated; save it back.
     Migrated { progress: Progress, from: u32 },
+    /// Read, but some parts had to be repaired or set aside: keep `raw`
+    /// aside once (under a backup key), save `progress` back, and tell the
+    /// learner about `dropped`: `(question id or "(settings)", why)`.
+    Salvaged {
+        progress: Progress,
+        /// The schema version it was written in.
+        from: u32,
+        dropped: Vec<(String, String)>,
+        raw: String,
+    },
     /// Could not be read: keep `raw` aside (under `backup_key`), tell the user why.
     Unreadable { raw: String, error: String },
 }
 
-/// Reads the stored value (`None` when the key is absent).
+/// Reads the stored value (`None` when the key is absent), salvaging what
+/// it can (see the module docs).
 pub fn load(raw: Option<&str>) -> LoadOutcome {
     let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
         return LoadOutcome::Empty;
     };
-    match decode(raw) {
-        Ok((progress, SCHEMA_VERSION, _)) => LoadOutcome::Loaded(progress),
-        Ok((progress, from, _)) => LoadOutcome::Migrated { progress, from },
+    match read(raw, MAX_STORED_BYTES) {
+        Ok(Read { salvage, version, .. }) if salvage.findings.is_empty() => match version {
+            SCHEMA_VERSION => LoadOutcome::Loaded(salvage.progress),
+            from => LoadOutcome::Migrated {
+                progress: salvage.progress,
+                from,
+            },
+        },
+        Ok(Read { salvage, version, .. }) => LoadOutcome::Salvaged {
+            progress: salvage.progress,
+            from: version,
+            dropped: salvage.findings.iter().map(|f| (f.id.clone(), f.why())).collect(),
+            raw: raw.to_string(),
+        },
         Err(error) => LoadOutcome::Unreadable {
             raw: raw.to_string(),
             error: error.to_string(),
@@ -52,11 +79,22 @@ pub fn load(raw: Option<&str>) -> LoadOutcome {
     }
 }
 
-/// Parses, migrates and validates a JSON text. Returns the progress, the
-/// schema version it was written in, and the raw JSON value (for extra fields).
-pub(super) fn decode(text: &str) -> Result<(Progress, u32, Value), ImportError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { bytes: text.len() });
+/// A value read: what was salvaged, the schema version it was written in,
+/// and the raw JSON (for extra fields).
+pub(super) struct Read {
+    pub salvage: Salvage,
+    pub version: u32,
+    pub value: Value,
+}
+
+/// Parses, migrates and salvages a JSON text of at most `max_bytes`. Fails
+/// only when the text is not a progress value at all.
+pub(super) fn read(text: &str, max_bytes: usize) -> Result<Read, ImportError> {
+    if text.len() > max_bytes {
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            limit: max_bytes,
+        });
     }
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let Some(object) = value.as_object() else {
@@ -69,99 +107,20 @@ pub(super) fn decode(text: &str) -> Result<(Progress, u32, Value), ImportError> 
         None if object.contains_key("cards") => 0,
         None => return Err(ImportError::WrongShape("no \"version\" field".into())),
     };
-    let progress = match version {
-        0 => migrate_v0(&value)?,
-        1 => Progress::deserialize(&value).map_err(|e| ImportError::WrongShape(e.to_string()))?,
+    let parts = match version {
+        0 => v0_parts(object)?,
+        1 => v1_parts(object)?,
         v => return Err(ImportError::UnsupportedVersion(v)),
     };
-    validate(&progress)?;
-    Ok((progress, version as u32, value))
-}
-
-#[derive(Deserialize)]
-struct V0 {
-    #[serde(default)]
-    cards: BTreeMap<String, V0Card>,
-    #[serde(default)]
-    theme: Theme,
-    new_per_day: Option<u32>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct V0Card {
-    due: i64,
-    stability: f64,
-    difficulty: f64,
-    reps: u32,
-    lapses: u32,
-    last_review: i64,
-    history: Vec<(i64, u8)>,
-    starred: bool,
-    note: String,
-}
-
-fn migrate_card(id: &str, old: V0Card) -> Result<QuestionProgress, ImportError> {
-    let card = (old.reps > 0).then(|| {
-        let scheduled_days = ((old.due - old.last_review) / DAY_MS).max(0);
-        let state = if scheduled_days >= 1 {
-            CardState::Review
-        } else if old.lapses > 0 {
-            CardState::Relearning
-        } else {
-            CardState::Learning
-        };
-        Card {
-            due_ms: old.due,
-            stability: old.stability,
-            difficulty: old.difficulty,
-            elapsed_days: 0,
-            scheduled_days,
-            reps: old.reps,
-            lapses: old.lapses,
-            state,
-            last_review_ms: old.last_review,
-        }
-    });
-    let mut reviews = Vec::with_capacity(old.history.len());
-    for (at_ms, key) in old.history {
-        let grade = Grade::from_key(key)
-            .ok_or_else(|| ImportError::WrongShape(format!("grade {key} of \"{id}\" is not 1 to 4")))?;
-        reviews.push(ReviewEntry { at_ms, grade });
-    }
-    reviews.sort();
-    let updated_ms = reviews
-        .last()
-        .map_or(0, |r| r.at_ms)
-        .max(card.as_ref().map_or(0, |c| c.last_review_ms));
-    Ok(QuestionProgress {
-        card,
-        reviews,
-        bookmarked: old.starred,
-        note: old.note,
-        updated_ms,
-        undone: Vec::new(),
+    let salvage = assemble(parts);
+    Ok(Read {
+        salvage,
+        version: version as u32,
+        value,
     })
 }
 
-/// Migrates the pre-release v0 shape (see the module docs) to the current one.
-fn migrate_v0(value: &Value) -> Result<Progress, ImportError> {
-    let old = V0::deserialize(value).map_err(|e| ImportError::WrongShape(e.to_string()))?;
-    let mut questions = BTreeMap::new();
-    for (id, card) in old.cards {
-        let migrated = migrate_card(&id, card)?;
-        questions.insert(id, migrated);
-    }
-    let settings = Settings {
-        theme: old.theme,
-        daily_new_limit: old.new_per_day.unwrap_or(Settings::default().daily_new_limit),
-        ..Settings::default()
-    };
-    Ok(Progress {
-        version: SCHEMA_VERSION,
-        generation: 0,
-        questions,
-        settings,
-        settings_updated_ms: 0,
-    })
+/// The first finding an import refuses: everything but a repaired card.
+pub(super) fn first_refusal(findings: &[Finding]) -> Option<&Finding> {
+    findings.iter().find(|f| f.done != super::salvage::Done::CardRestarted)
 }

@@ -5,12 +5,16 @@
 //! it all runs natively under `cargo test`.
 
 mod decode;
+mod edit;
 mod import;
 pub mod limits;
 mod merge;
+mod migrate;
 mod model;
 mod persist;
 mod preview;
+mod repair;
+mod salvage;
 mod schedule;
 mod undo;
 mod validate;
@@ -39,6 +43,7 @@ pub fn backup_key(deck: &str, now_ms: i64) -> String {
 
 /// The local day number (days since 1970-01-01 in local time) of an instant,
 /// `tz_offset_min` being minutes east of UTC (JS: `-new Date().getTimezoneOffset()`).
+/// Total: saturates instead of overflowing at the ends of `i64`.
 pub fn local_day(ms: i64, tz_offset_min: i32) -> i64 {
-    (ms + i64::from(tz_offset_min) * 60_000).div_euclid(DAY_MS)
+    ms.saturating_add(i64::from(tz_offset_min) * 60_000).div_euclid(DAY_MS)
 }

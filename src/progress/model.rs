@@ -114,12 +114,16 @@ pub struct QuestionProgress {
     pub reviews: Vec<ReviewEntry>,
     pub bookmarked: bool,
     pub note: String,
-    /// When anything here last changed (decides merges).
+    /// When anything here last changed (decides merges between equal revisions).
     pub updated_ms: i64,
     /// Reviews taken back with Undo: a merge drops them from `reviews` on
     /// both sides, so another tab's copy cannot bring an undone review back.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub undone: Vec<ReviewEntry>,
+    /// Bumped by every change of this entry (grade, note, bookmark): an edit
+    /// made after seeing another one wins a merge over it whatever the clocks
+    /// said (see [`Progress::merge`]). Absent in older values: 0.
+    pub rev: u64,
 }
 
 /// Colour theme: the learner's setting in the app, a widget's `data-theme`.
@@ -236,6 +240,9 @@ pub struct Progress {
     pub settings: Settings,
     #[serde(default)]
     pub settings_updated_ms: i64,
+    /// Bumped by every change of the settings, like [`QuestionProgress::rev`].
+    #[serde(default)]
+    pub settings_rev: u64,
 }
 
 impl Default for Progress {
@@ -246,6 +253,7 @@ impl Default for Progress {
             questions: BTreeMap::new(),
             settings: Settings::default(),
             settings_updated_ms: 0,
+            settings_rev: 0,
         }
     }
 }
@@ -254,64 +262,6 @@ impl Progress {
     /// What is stored about a question, if anything.
     pub fn get(&self, id: &str) -> Option<&QuestionProgress> {
         self.questions.get(id)
-    }
-
-    /// The entry of a question, created empty if missing.
-    pub(super) fn entry(&mut self, id: &str) -> &mut QuestionProgress {
-        self.questions.entry(id.to_string()).or_default()
-    }
-
-    /// Flips the bookmark of a question.
-    pub fn toggle_bookmark(&mut self, id: &str, now_ms: i64) {
-        let entry = self.entry(id);
-        entry.bookmarked = !entry.bookmarked;
-        entry.updated_ms = now_ms;
-    }
-
-    /// Replaces the learner's note on a question.
-    pub fn set_note(&mut self, id: &str, text: &str, now_ms: i64) {
-        let entry = self.entry(id);
-        entry.note = text.to_string();
-        entry.updated_ms = now_ms;
-    }
-
-    /// Replaces the settings.
-    pub fn set_settings(&mut self, settings: Settings, now_ms: i64) {
-        self.settings = settings;
-        self.settings_updated_ms = now_ms;
-    }
-
-    /// All progress erased, as after "Reset": no questions, the learner's
-    /// settings kept (resetting progress does not flip the theme), and the
-    /// next generation, so that merges with the old value drop the old one.
-    pub fn reset(&self) -> Progress {
-        Progress {
-            version: SCHEMA_VERSION,
-            generation: self.generation + 1,
-            questions: BTreeMap::new(),
-            settings: self.settings.clone(),
-            settings_updated_ms: self.settings_updated_ms,
-        }
-    }
-
-    /// `imported` in place of this progress (import "replace"), in a
-    /// generation above both, so that merges with either old value keep it.
-    pub fn replaced_by(&self, imported: Progress) -> Progress {
-        Progress {
-            generation: self.generation.max(imported.generation) + 1,
-            ..imported
-        }
-    }
-
-    /// This progress merged with an imported file (import "merge"). The file's
-    /// generation is ignored: a file from a later generation must not wipe the
-    /// learner's data, it only adds to it per question.
-    pub fn merge_import(&self, imported: &Progress) -> Progress {
-        let imported = Progress {
-            generation: self.generation,
-            ..imported.clone()
-        };
-        self.merge(&imported)
     }
 
     /// The status of a question at `now_ms` (see [`Status`]).

@@ -4,6 +4,10 @@
 //! - Progress lives under [`storage_key`]. A stored value that cannot be read
 //!   is copied to a fresh [`backup_key`] (never overwritten) and the main key
 //!   is freed; if the copy fails the value is left untouched.
+//! - A stored value read only in part (see [`LoadOutcome::Salvaged`]) is
+//!   copied to a backup key the same way, once, and the salvaged progress
+//!   written in its place, so the next load reads it cleanly and no further
+//!   backup is made of the same value.
 //! - Saving merges with what is stored (another tab may have written), so two
 //!   writers grading different questions lose nothing; after a reset or an
 //!   import "replace" the newer [`Progress::generation`] wins that merge.
@@ -116,6 +120,17 @@ pub enum LoadProblem {
         /// Where it was copied, or `None` if even that failed.
         backup_key: Option<String>,
     },
+    /// The stored value was read in part: every valid question entry is in
+    /// [`Loaded::progress`], the rest was repaired or set aside.
+    Salvaged {
+        /// The value exactly as it was stored.
+        raw: String,
+        /// What was repaired or set aside: `(question id or "(settings)", why)`.
+        dropped: Vec<(String, String)>,
+        /// Where the raw value was copied, or `None` if that failed (then
+        /// it is left untouched under the main key).
+        backup_key: Option<String>,
+    },
 }
 
 /// The progress to start from and what, if anything, went wrong.
@@ -179,6 +194,30 @@ pub fn load_stored(kv: &mut impl KeyValue, namespace: &str, now_ms: i64) -> Load
             }
             return fresh(LoadProblem::Unreadable { raw, error, backup_key });
         }
+        LoadOutcome::Salvaged {
+            progress,
+            from,
+            dropped,
+            raw,
+        } => {
+            let backup_key = back_up(kv, namespace, &raw, now_ms).ok();
+            let value = progress.to_json();
+            if backup_key.is_some() && load(Some(&value)) == LoadOutcome::Loaded(progress.clone()) {
+                // The value is safe under its backup key: put what was
+                // salvaged in its place (if that fails, the next save does).
+                let _ = kv.set(&key, &value);
+            }
+            let migrated_from = (from != super::SCHEMA_VERSION).then_some(from);
+            return Loaded {
+                progress,
+                problem: Some(LoadProblem::Salvaged {
+                    raw,
+                    dropped,
+                    backup_key,
+                }),
+                migrated_from,
+            };
+        }
     };
     let problem = probe(kv, namespace).err().map(LoadProblem::Unavailable);
     Loaded {
@@ -208,6 +247,10 @@ pub fn save_stored(
             back_up(kv, namespace, &raw, now_ms)?;
             mine.clone()
         }
+        LoadOutcome::Salvaged { progress, raw, .. } => {
+            back_up(kv, namespace, &raw, now_ms)?;
+            progress.merge(mine)
+        }
         LoadOutcome::Empty => mine.clone(),
     };
     let value = merged.to_json();
@@ -225,7 +268,9 @@ pub fn save_stored(
 /// The stored progress of `namespace`, if there is a readable one.
 pub fn stored(kv: &impl KeyValue, namespace: &str) -> Option<Progress> {
     match load(kv.get(&storage_key(namespace)).ok()?.as_deref()) {
-        LoadOutcome::Loaded(p) | LoadOutcome::Migrated { progress: p, .. } => Some(p),
+        LoadOutcome::Loaded(p)
+        | LoadOutcome::Migrated { progress: p, .. }
+        | LoadOutcome::Salvaged { progress: p, .. } => Some(p),
         LoadOutcome::Empty | LoadOutcome::Unreadable { .. } => None,
     }
 }

@@ -8,11 +8,13 @@ impl Progress {
     /// Undoes the last review of question `id`, given its entry as it was
     /// before that grade (`None`: the question had no entry). The card and
     /// the review log are restored; the bookmark and note keep their current
-    /// values. Marked updated at `now_ms` so the undo wins merges.
+    /// values. It is an edit like any other (revision bumped, time stamped),
+    /// so the undo wins a merge over a copy that still has the grade.
     pub fn undo_grade(&mut self, id: &str, before: Option<&QuestionProgress>, now_ms: i64) {
-        let Some(entry) = self.questions.get_mut(id) else {
+        if !self.questions.contains_key(id) {
             return;
-        };
+        }
+        let Some(entry) = self.edit(id, now_ms) else { return };
         let before_reviews = before.map_or(&[][..], |b| b.reviews.as_slice());
         let removed: Vec<_> = entry
             .reviews
@@ -25,6 +27,5 @@ impl Progress {
         entry.undone.extend(removed);
         entry.undone.sort();
         entry.undone.dedup();
-        entry.updated_ms = entry.updated_ms.max(now_ms);
     }
 }

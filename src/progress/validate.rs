@@ -4,14 +4,15 @@
 use std::fmt;
 
 use super::limits::*;
-use super::model::{Card, Progress};
+use super::model::{Card, CardState, Progress, QuestionProgress};
 
 /// Why an import file (or a stored value) was refused. `Display` is the
 /// message shown to the learner.
 #[derive(Clone, PartialEq, Debug)]
 pub enum ImportError {
-    /// Larger than [`MAX_FILE_BYTES`].
-    TooLarge { bytes: usize },
+    /// Larger than its limit: [`MAX_FILE_BYTES`] for a file,
+    /// [`MAX_STORED_BYTES`] for a stored value or a merge result.
+    TooLarge { bytes: usize, limit: usize },
     /// Not parseable as JSON.
     NotJson(String),
     /// JSON, but not a pyprep progress file.
@@ -32,14 +33,17 @@ pub enum ImportError {
         field: &'static str,
         value: String,
     },
+    /// The file is fine, but merging it into the learner's progress would
+    /// break this limit.
+    AfterMerge(Box<ImportError>),
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::TooLarge { bytes } => write!(
+            ImportError::TooLarge { bytes, limit } => write!(
                 f,
-                "The file is too large ({bytes} bytes); the limit is {MAX_FILE_BYTES} bytes (5 MB)."
+                "The file is too large ({bytes} bytes); the limit is {limit} bytes (5 MB)."
             ),
             ImportError::NotJson(e) => write!(f, "The file is not valid JSON: {e}."),
             ImportError::WrongShape(e) => {
@@ -69,6 +73,7 @@ impl fmt::Display for ImportError {
             ImportError::BadValue { id, field, value } => {
                 write!(f, "The {field} of \"{id}\" has an impossible value: {value}.")
             }
+            ImportError::AfterMerge(e) => write!(f, "Merging this file would go over a limit. {e}"),
         }
     }
 }
@@ -86,7 +91,8 @@ pub fn is_slug(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-fn check_time(id: &str, field: &'static str, ms: i64) -> Result<(), ImportError> {
+/// Checks a timestamp against [`MAX_TIME_MS`] (1970 to 3000).
+pub(super) fn check_time(id: &str, field: &'static str, ms: i64) -> Result<(), ImportError> {
     if (0..=MAX_TIME_MS).contains(&ms) {
         Ok(())
     } else {
@@ -94,7 +100,8 @@ fn check_time(id: &str, field: &'static str, ms: i64) -> Result<(), ImportError>
     }
 }
 
-fn bad(id: &str, field: &'static str, value: impl ToString) -> ImportError {
+/// The [`ImportError::BadValue`] of `field` of `id`.
+pub(super) fn bad(id: &str, field: &'static str, value: impl ToString) -> ImportError {
     ImportError::BadValue {
         id: id.to_string(),
         field,
@@ -102,13 +109,20 @@ fn bad(id: &str, field: &'static str, value: impl ToString) -> ImportError {
     }
 }
 
-fn check_card(id: &str, card: &Card) -> Result<(), ImportError> {
+/// Checks a card. A new card's stability and difficulty are unused (FSRS
+/// starts from its initial values) and may be anything from 0; a graded
+/// card's are what FSRS produces: stability from [`MIN_STABILITY_DAYS`],
+/// difficulty from 1 to 10 (see `Card::repaired` for cards that break this).
+pub(super) fn check_card(id: &str, card: &Card) -> Result<(), ImportError> {
     check_time(id, "due time", card.due_ms)?;
     check_time(id, "last review time", card.last_review_ms)?;
-    if !(card.stability.is_finite() && (0.0..=MAX_STABILITY_DAYS).contains(&card.stability)) {
+    let graded = card.state != CardState::New;
+    let least = if graded { MIN_STABILITY_DAYS } else { 0.0 };
+    if !(card.stability.is_finite() && (least..=MAX_STABILITY_DAYS).contains(&card.stability)) {
         return Err(bad(id, "stability", card.stability));
     }
-    if !(card.difficulty.is_finite() && (0.0..=10.0).contains(&card.difficulty)) {
+    let least = if graded { 1.0 } else { 0.0 };
+    if !(card.difficulty.is_finite() && (least..=10.0).contains(&card.difficulty)) {
         return Err(bad(id, "difficulty", card.difficulty));
     }
     let days = -1_000_000..=1_000_000;
@@ -120,6 +134,44 @@ fn check_card(id: &str, card: &Card) -> Result<(), ImportError> {
     }
     if card.reps > MAX_REVIEWS as u32 || card.lapses > card.reps {
         return Err(bad(id, "repetition count", card.reps));
+    }
+    Ok(())
+}
+
+/// Checks one question entry: its id, note, times, revision and card.
+pub(super) fn check_entry(id: &str, q: &QuestionProgress) -> Result<(), ImportError> {
+    if !is_slug(id) {
+        return Err(ImportError::BadId(id.to_string()));
+    }
+    let chars = q.note.chars().count();
+    if chars > MAX_NOTE_CHARS {
+        return Err(ImportError::NoteTooLong {
+            id: id.to_string(),
+            chars,
+        });
+    }
+    check_time(id, "update time", q.updated_ms)?;
+    if q.rev > MAX_REVISION {
+        return Err(bad(id, "revision", q.rev));
+    }
+    for review in q.reviews.iter().chain(&q.undone) {
+        check_time(id, "review time", review.at_ms)?;
+    }
+    match &q.card {
+        Some(card) => check_card(id, card),
+        None => Ok(()),
+    }
+}
+
+/// Checks the settings and their update time and revision.
+pub(super) fn check_settings(progress: &Progress) -> Result<(), ImportError> {
+    check_time("settings", "update time", progress.settings_updated_ms)?;
+    if progress.settings_rev > MAX_REVISION {
+        return Err(bad("settings", "revision", progress.settings_rev));
+    }
+    if progress.settings.daily_new_limit > MAX_DAILY_NEW {
+        let limit = progress.settings.daily_new_limit;
+        return Err(bad("settings", "daily new-card limit", limit));
     }
     Ok(())
 }
@@ -141,26 +193,9 @@ pub fn validate(progress: &Progress) -> Result<(), ImportError> {
     if progress.generation > MAX_GENERATION {
         return Err(bad("progress", "generation", progress.generation));
     }
-    check_time("settings", "update time", progress.settings_updated_ms)?;
-    if progress.settings.daily_new_limit > MAX_DAILY_NEW {
-        let limit = progress.settings.daily_new_limit;
-        return Err(bad("settings", "daily new-card limit", limit));
-    }
+    check_settings(progress)?;
     for (id, q) in &progress.questions {
-        if !is_slug(id) {
-            return Err(ImportError::BadId(id.clone()));
-        }
-        let chars = q.note.chars().count();
-        if chars > MAX_NOTE_CHARS {
-            return Err(ImportError::NoteTooLong { id: id.clone(), chars });
-        }
-        check_time(id, "update time", q.updated_ms)?;
-        for review in q.reviews.iter().chain(&q.undone) {
-            check_time(id, "review time", review.at_ms)?;
-        }
-        if let Some(card) = &q.card {
-            check_card(id, card)?;
-        }
+        check_entry(id, q)?;
     }
     Ok(())
 }

@@ -53,6 +53,27 @@ impl AppState {
                 }
                 state.unreadable = Some(Unreadable { raw, error, backup_key });
             }
+            Some(LoadProblem::Salvaged {
+                raw,
+                dropped,
+                backup_key,
+            }) => {
+                if backup_key.is_none() {
+                    state.memory_only = Some("the saved value could not be backed up, so it is left untouched".into());
+                }
+                let mut ids: Vec<&str> = dropped.iter().map(|(id, _)| id.as_str()).collect();
+                ids.dedup();
+                let more = ids.len().saturating_sub(10);
+                let mut list = ids[..ids.len().min(10)].join(", ");
+                if more > 0 {
+                    list.push_str(&format!(" and {more} more"));
+                }
+                let error = format!(
+                    "Part of the saved progress could not be read and was repaired or set aside ({list}); \
+                     everything else was kept."
+                );
+                state.unreadable = Some(Unreadable { raw, error, backup_key });
+            }
             None => {}
         }
         // A migrated value is written back in the new shape.
