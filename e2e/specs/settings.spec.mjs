@@ -57,6 +57,10 @@ test('a malformed or hostile import is rejected with a message and changes nothi
     'not-json.json': '{"questions": ',
     'future.json': JSON.stringify({ version: 99, questions: {} }),
     'hostile.json': JSON.stringify({ version: 1, questions: { '<img src=x onerror=alert(1)>': { note: 'x' } } }),
+    // Issue 13 reproducers: an export date past what Date can show used to
+    // throw in the preview and freeze the app; a generation at the limit
+    // would have made a replace unreadable.
+    'far-future.json': '{"version":1,"questions":{},"exported_at_ms":9000000000000000}',
   };
   await app.open('/settings');
   for (const [name, text] of Object.entries(cases)) {
@@ -69,4 +73,22 @@ test('a malformed or hostile import is rejected with a message and changes nothi
   }
   assert.deepEqual(await app.storedProgress(), before);
   assert.equal(await app.page.locator('img').count(), 0);
+  // Still responsive afterwards.
+  await app.open('/practice');
+  await app.testid('reveal').click();
+  await app.testid('answer-short').waitFor();
+  assert.deepEqual(app.page.errors, []);
+});
+
+test('a note stops at the limit where it is typed, and the progress stays readable', async () => {
+  const app = await env.app();
+  await app.open('/q/gil');
+  await app.testid('note').fill('x'.repeat(20_001));
+  await app.testid('note').blur();
+  await app.page.waitForFunction(() => (JSON.parse(localStorage.getItem('pyprep:python:v1') ?? '{}').questions?.gil?.note ?? '').length > 0);
+  const stored = await app.storedProgress();
+  assert.equal(stored.questions.gil.note.length, 20_000, 'maxlength stops the typing at 20,000');
+  await app.reload();
+  assert.equal(await app.testid('storage-notice').count() + (await app.testid('corrupt-notice').count()), 0, 'nothing was set aside');
+  assert.equal((await app.testid('note').inputValue()).length, 20_000);
 });
