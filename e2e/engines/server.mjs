@@ -7,6 +7,10 @@
 //     records its own errors), or a first-card timer (for the bench); inline,
 //     so that they cost no request and run offline too;
 //   - serve made-up pages next to the real ones (same origin and directory);
+//   - send a Content-Security-Policy header on every response (csp); inline
+//     scripts would then be blocked, so the recorder is instead a same-origin
+//     file, /__csp-recorder.js, first in <head>, that records
+//     `securitypolicyviolation` events in window.__csp;
 //   - cut the network: while `offline` is set every request is dropped
 //     unanswered (a connection reset, as with no network) and recorded.
 import { createServer, request } from 'node:http';
@@ -57,9 +61,14 @@ const FIRST_CARD = `(() => {
 
 const SCRIPTS = { recorder: RECORDER, 'first-card': FIRST_CARD };
 
+export const CSP_RECORDER_PATH = '/__csp-recorder.js';
+const CSP_RECORDER = `window.__csp = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+`;
+
 /**
  * Starts the inner dist/ server once; returns { front(options), close() }.
- * front({ inject: ['recorder' | 'first-card'] }) resolves to
+ * front({ inject: ['recorder' | 'first-card'], csp }) resolves to
  * { url, offline, offlineRequests, addPage(path, html), close() }.
  */
 export async function serveDist(root) {
@@ -67,9 +76,11 @@ export async function serveDist(root) {
   const target = new URL(inner.url);
   const fronts = new Set();
 
-  async function front({ inject = [] } = {}) {
+  async function front({ inject = [], csp = null } = {}) {
     for (const name of inject) if (!SCRIPTS[name]) throw new Error(`no script ${name} to inject`);
-    const tags = inject.map((name) => `<script>${SCRIPTS[name]}</script>`).join('');
+    if (csp && inject.length) throw new Error('inline scripts cannot be injected under a CSP (they would be blocked)');
+    const tags = csp ? `<script src="${CSP_RECORDER_PATH}"></script>` : inject.map((name) => `<script>${SCRIPTS[name]}</script>`).join('');
+    const extra = csp ? { 'content-security-policy': csp } : {};
     const pages = new Map();
     const sockets = new Set();
     const state = { offline: false, offlineRequests: [] };
@@ -80,8 +91,13 @@ export async function serveDist(root) {
         req.socket.destroy();
         return;
       }
+      if (csp && path === CSP_RECORDER_PATH) {
+        res.writeHead(200, { ...extra, 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(CSP_RECORDER);
+        return;
+      }
       if (pages.has(path)) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.writeHead(200, { ...extra, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         res.end(withTags(pages.get(path), tags));
         return;
       }
@@ -93,7 +109,7 @@ export async function serveDist(root) {
         (up) => {
           const html = /^text\/html/.test(up.headers['content-type'] ?? '');
           if (!html || !tags) {
-            res.writeHead(up.statusCode, up.headers);
+            res.writeHead(up.statusCode, { ...up.headers, ...extra });
             up.pipe(res);
             return;
           }
@@ -101,13 +117,13 @@ export async function serveDist(root) {
           up.on('data', (c) => chunks.push(c));
           up.on('end', () => {
             const body = withTags(Buffer.concat(chunks).toString('utf8'), tags);
-            const out = { ...up.headers, 'content-length': Buffer.byteLength(body) };
+            const out = { ...up.headers, ...extra, 'content-length': Buffer.byteLength(body) };
             res.writeHead(up.statusCode, out);
             res.end(body);
           });
         },
       );
-      upstream.on('error', () => res.writeHead(502).end());
+      upstream.on('error', () => res.writeHead(502, extra).end());
       req.pipe(upstream);
     });
     server.on('connection', (s) => {

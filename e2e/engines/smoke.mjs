@@ -1,7 +1,7 @@
 // Smoke suite in the two engines beside Chromium: WebKitGTK (Safari's engine)
 // and Firefox ESR, against the release build in dist/. The same checks per
 // engine: the standalone page, practice and reload, both embeds, a corrupt
-// stored value, offline after one visit, and the phone layout.
+// stored value, offline after one visit, the phone layout, and the strict CSP.
 //
 //   xvfb-run -a node --test e2e/engines/smoke.mjs     (scripts/test.sh does this)
 //   ENGINES=firefox node --test e2e/engines/smoke.mjs  (one engine; Firefox needs no display)
@@ -21,6 +21,14 @@ import { serveDist } from './server.mjs';
 
 const CATEGORY = categoryOfIds();
 const FRAME = 'iframe[src*="embed=1"]';
+// The policy of e2e/specs/csp.spec.mjs (STRICT_CSP there; keep the two the same),
+// and its script-embed host page: no inline script, no inline style.
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; worker-src 'self'; base-uri 'none'; object-src 'none'";
+const CSP_EMBED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP host</title><link rel="icon" href="data:,"></head><body>
+<h1>A strict host page</h1><div id="w1" data-pyprep data-categories="dsa"></div><div id="w2" data-pyprep data-mode="card" data-questions="gil"></div>
+<script type="module" src="embed.js"></script></body></html>`;
 
 for (const name of selectedEngines()) {
   describe(name, { concurrency: 1 }, () => {
@@ -38,9 +46,9 @@ for (const name of selectedEngines()) {
       await dist?.close();
     });
 
-    /** A fresh origin (recorder injected where the engine needs it) and a page; both closed after the test. */
-    async function fresh() {
-      const site = await dist.front({ inject: engine.needsRecorder ? ['recorder'] : [] });
+    /** A fresh origin (recorder injected where the engine needs it, unless `options` say otherwise) and a page; both closed after the test. */
+    async function fresh(options = { inject: engine.needsRecorder ? ['recorder'] : [] }) {
+      const site = await dist.front(options);
       const page = await engine.newPage();
       open.push(async () => {
         await page.close();
@@ -368,6 +376,35 @@ for (const name of selectedEngines()) {
         await waitForCardOtherThan(page, id);
         await waitForStoredIds(page, [id]);
         assert.deepEqual(await page.errors(), []);
+      } finally {
+        await cleanUp();
+      }
+    });
+
+    test('strict CSP: the standalone page practises and a script embed renders, with no violations', async (t) => {
+      try {
+        // Every response carries the policy; the only recorder is /__csp-recorder.js (inline scripts would be blocked).
+        const { site, page } = await fresh({ csp: STRICT_CSP });
+        site.addPage('/csp-embed.html', CSP_EMBED);
+        const seen = [];
+        const violations = async (where) => {
+          const v = await page.eval(() => window.__csp ?? null);
+          assert.ok(Array.isArray(v), `the CSP recorder ran on ${where}`);
+          seen.push(...v.map((x) => `${where}: ${x}`));
+        };
+
+        await openApp(page, site.url, '/practice');
+        const id = await revealAndGrade(page, 'good');
+        await waitForStoredIds(page, [id]);
+        await violations('/#/practice');
+
+        await page.goto(`${site.url}csp-embed.html`);
+        for (const host of [0, 1]) await waitForTestid(page, 'reveal', host);
+        await violations('/csp-embed.html');
+        assert.deepEqual(seen, [], 'no securitypolicyviolation events');
+        // Firefox reads the console over BiDi; in WebKit the error recorder is inline, so not injected here.
+        if (!engine.needsRecorder) assert.deepEqual(await page.errors(), []);
+        t.diagnostic(`${name}: practised ${id} and rendered two widgets under the strict CSP, 0 violations`);
       } finally {
         await cleanUp();
       }
