@@ -257,6 +257,26 @@ mod tests {
     }
 
     #[test]
+    fn a_salvaged_value_is_told_with_what_was_set_aside() {
+        let dropped = (0..12).map(|i| (format!("q{i}"), "bad".to_string())).collect();
+        let s = AppState::from_loaded(
+            AttrValue::Static("python"),
+            Loaded {
+                progress: Progress::default(),
+                problem: Some(LoadProblem::Salvaged {
+                    raw: "{}".into(),
+                    dropped,
+                    backup_key: Some("pyprep:python:backup:1".into()),
+                }),
+                migrated_from: None,
+            },
+        );
+        let told = s.unreadable.expect("told").error;
+        assert!(told.contains("q0, q1") && told.contains("and 2 more"), "{told}");
+        assert!(s.memory_only.is_none());
+    }
+
+    #[test]
     fn a_repeated_announcement_differs_from_the_last() {
         assert_eq!(live_text("Graded Good", "Graded Good".into()), "Graded Good\u{a0}");
         assert_eq!(live_text("x", "Graded Good".into()), "Graded Good");
