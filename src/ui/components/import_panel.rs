@@ -85,6 +85,11 @@ pub fn import_panel() -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some(Ok(preview)) = &*result {
                 let progress = preview.progress.clone();
+                // A merge that would go over a limit is refused with the reason.
+                if !replace && let Err(why) = state.progress.merge_import_checked(&progress) {
+                    done.set(Some(format!("Nothing was merged: {why}")));
+                    return;
+                }
                 state.dispatch(if replace {
                     Action::ImportReplace(progress)
                 } else {
@@ -118,6 +123,12 @@ pub fn import_panel() -> Html {
                         <li>{ format!("{} notes", s.notes) }</li>
                         if s.unknown_ids > 0 {
                             <li>{ format!("{} questions this deck does not have (kept)", s.unknown_ids) }</li>
+                        }
+                        if !s.repaired.is_empty() {
+                            <li data-testid="import-repaired">{ format!(
+                                "{} cards with an impossible memory state, which start again as new cards (their reviews are kept)",
+                                s.repaired.len()
+                            ) }</li>
                         }
                         if let Some(at) = s.exported_at_ms {
                             <li>{ format!("exported {} UTC", when(at)) }</li>
