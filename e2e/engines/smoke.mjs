@@ -315,7 +315,10 @@ for (const name of selectedEngines()) {
         await openApp(page, site.url, '/');
         await page.waitFor((sel) => Boolean(document.querySelector(sel)), [tid('count-new')], 'the home counts');
         assert.equal(await homeTotal(page, 'count-new'), 119);
-        assert.deepEqual(site.offlineRequests, [], 'no request reached the network while offline');
+        // The browser's own update check of the service worker script (on every
+        // registration) may try the network and fail: that is not the app.
+        const appRequests = site.offlineRequests.filter((r) => !/\/sw\.js(\?|$)/.test(String(r)));
+        assert.deepEqual(appRequests, [], 'no request of the app reached the network while offline');
         // The cut is real: a file the service worker does not hold cannot be fetched.
         const probe = await page.eval(() => fetch('./offline-probe.txt', { cache: 'no-store' }).then((r) => `HTTP ${r.status}`, (e) => `failed: ${e.name}`));
         assert.match(probe, /^failed/, `offline probe: ${probe}`);
@@ -369,7 +372,8 @@ for (const name of selectedEngines()) {
         const atReveal = await page.eval(where);
         assert.ok(atReveal, 'grade-good exists after reveal');
         t.diagnostic(`${name} (${how}): grade-good right after reveal: ${atReveal.inView ? 'in the viewport' : 'below the fold'} at ${atReveal.rect}, parent position ${atReveal.position}, sideways overflow ${atReveal.overflowX} px`);
-        if (!atReveal.inView) await page.eval(() => document.querySelector('[data-testid="grade-good"]').scrollIntoView({ block: 'nearest' }));
+        // The action bar sticks to the bottom of the screen: the grades are in view at once.
+        assert.ok(atReveal.inView, `grade-good in the viewport right after reveal, without scrolling: ${atReveal.rect}`);
         const reachable = await page.eval(where);
         assert.ok(reachable.inView, `grade-good is reachable (in the viewport after scrolling to it): ${reachable.rect}`);
         assert.ok(reachable.hit, 'nothing covers grade-good: a tap at its centre hits it');
