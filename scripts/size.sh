@@ -42,3 +42,18 @@ if (one(/^embed\.js$/).length) {
   console.log('(no embed.js: the post_build hook did not run)');
 }
 JS
+
+# What the wasm is made of: code and data apart, the 30 largest functions and
+# the code per crate. The names come from Trunk's wasm-bindgen output optimised
+# again like the release (`wasm-opt -Oz`) but with `-g`, which keeps them.
+. .tools/env
+wasm=$(ls dist/pyprep-*_bg.wasm)
+bindgen=target/wasm-bindgen/release/pyprep_bg.wasm
+if [ -f "$bindgen" ]; then
+  mkdir -p target/size
+  wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue "$bindgen" -o target/size/named.wasm
+  node scripts/wasm_parts.mjs "$wasm" target/size/named.wasm
+else
+  node scripts/wasm_parts.mjs "$wasm"
+fi

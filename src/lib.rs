@@ -10,6 +10,7 @@ pub mod deck;
 pub mod embed;
 pub mod progress;
 pub mod session;
+pub mod sort;
 pub mod stats;
 pub mod store;
 pub mod ui;

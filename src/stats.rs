@@ -70,7 +70,7 @@ pub fn streak(progress: &Progress, now_ms: i64, tz_offset_min: i32) -> u32 {
         .flat_map(|q| &q.reviews)
         .map(|r| local_day(r.at_ms, tz_offset_min))
         .collect();
-    days.sort_unstable();
+    crate::sort::sort(&mut days);
     days.dedup();
     let today = local_day(now_ms, tz_offset_min);
     let start = if days.binary_search(&today).is_ok() {

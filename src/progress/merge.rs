@@ -79,10 +79,10 @@ fn merge_question(a: &QuestionProgress, b: &QuestionProgress) -> QuestionProgres
     let (winner, loser) = if newer(a, b) == Ordering::Less { (b, a) } else { (a, b) };
     let mut merged = winner.clone();
     merged.reviews.extend(loser.reviews.iter().copied());
-    merged.reviews.sort();
+    crate::sort::sort(&mut merged.reviews);
     merged.reviews.dedup();
     merged.undone.extend(loser.undone.iter().copied());
-    merged.undone.sort();
+    crate::sort::sort(&mut merged.undone);
     merged.undone.dedup();
     let undone = merged.undone.clone();
     merged.reviews.retain(|r| !undone.contains(r));

@@ -55,7 +55,7 @@ fn migrate_card(id: &str, value: &Value) -> Result<QuestionProgress, ImportError
         let grade = Grade::from_key(key).ok_or_else(|| wrong(format!("grade {key} of \"{id}\" is not 1 to 4")))?;
         reviews.push(ReviewEntry { at_ms, grade });
     }
-    reviews.sort();
+    crate::sort::sort(&mut reviews);
     let updated_ms = reviews
         .last()
         .map_or(0, |r| r.at_ms)

@@ -60,7 +60,7 @@ impl Card {
 impl QuestionProgress {
     /// The entry in canonical form (see the module docs).
     pub(super) fn normalize(&mut self) {
-        self.reviews.sort();
+        crate::sort::sort(&mut self.reviews);
         self.reviews.dedup();
         if let Some(card) = &mut self.card {
             card.stability = round6(card.stability);
@@ -88,7 +88,7 @@ pub(super) fn trim_reviews(progress: &mut Progress) -> Vec<(String, usize)> {
         .iter()
         .flat_map(|(id, q)| q.reviews.iter().map(move |r| (*r, id.as_str())))
         .collect();
-    all.sort_unstable();
+    crate::sort::sort(&mut all);
     let mut dropped: BTreeMap<String, usize> = BTreeMap::new();
     for (_, id) in &all[..total - MAX_REVIEWS] {
         *dropped.entry((*id).to_string()).or_default() += 1;

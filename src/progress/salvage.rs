@@ -229,7 +229,7 @@ pub(super) fn assemble(parts: Parts) -> Salvage {
         }
     }
     let mut questions = parts.questions;
-    questions.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut questions, &mut |a, b| a.0.cmp(&b.0));
     let count = questions.len();
     for (id, read) in questions {
         match read.and_then(|q| entry(&id, q)) {

@@ -25,7 +25,7 @@ impl Progress {
         entry.card = before.and_then(|b| b.card.clone());
         entry.reviews = before_reviews.to_vec();
         entry.undone.extend(removed);
-        entry.undone.sort();
+        crate::sort::sort(&mut entry.undone);
         entry.undone.dedup();
     }
 }

@@ -133,7 +133,7 @@ pub fn pick_mock(questions: &[Question], progress: &Progress, config: &MockConfi
     let mut picked: Vec<&'static str> = weak.iter().take(config.count / 2).map(|q| q.id).collect();
     rest.extend(weak.iter().skip(config.count / 2));
     let mut categories: Vec<&str> = rest.iter().map(|q| q.category).collect();
-    categories.sort_unstable();
+    crate::sort::sort(&mut categories);
     categories.dedup();
     while picked.len() < config.count && !rest.is_empty() {
         for category in &categories {

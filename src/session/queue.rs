@@ -39,14 +39,16 @@ pub fn new_introduced_today(progress: &Progress, now_ms: i64, tz_offset_min: i32
 
 /// The due questions among `ids`, most overdue first.
 fn due_first<'a>(ids: impl Iterator<Item = &'a Question>, progress: &Progress, now_ms: i64) -> Vec<&'static str> {
-    let mut due: Vec<(i64, &'static str)> = ids
-        .filter_map(|q| {
+    // Equal due times keep the order of `ids` (the position is the tie-break).
+    let mut due: Vec<(i64, usize, &'static str)> = ids
+        .enumerate()
+        .filter_map(|(at, q)| {
             let card = progress.get(q.id)?.card.as_ref()?;
-            (card.due_ms <= now_ms).then_some((card.due_ms, q.id))
+            (card.due_ms <= now_ms).then_some((card.due_ms, at, q.id))
         })
         .collect();
-    due.sort_by_key(|&(due_ms, _)| due_ms);
-    due.into_iter().map(|(_, id)| id).collect()
+    crate::sort::sort(&mut due);
+    due.into_iter().map(|(_, _, id)| id).collect()
 }
 
 /// The practice queue of `scope` over `questions` (the deck).
@@ -114,7 +116,7 @@ pub fn order_new(ids: &mut [&'static str], questions: &[Question], order: NewOrd
                     (rank, i, id)
                 })
                 .collect();
-            keyed.sort();
+            crate::sort::sort(&mut keyed);
             for (slot, (_, _, id)) in ids.iter_mut().zip(keyed) {
                 *slot = id;
             }
@@ -127,7 +129,7 @@ pub fn order_new(ids: &mut [&'static str], questions: &[Question], order: NewOrd
                     (h, id)
                 })
                 .collect();
-            keyed.sort();
+            crate::sort::sort(&mut keyed);
             for (slot, (_, id)) in ids.iter_mut().zip(keyed) {
                 *slot = id;
             }
@@ -188,6 +190,6 @@ pub fn learning_soon(
             (learning && card.due_ms > now_ms && card.due_ms - now_ms <= window_ms).then_some((card.due_ms, q.id))
         })
         .collect();
-    soon.sort_unstable();
+    crate::sort::sort(&mut soon);
     soon
 }

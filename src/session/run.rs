@@ -63,7 +63,7 @@ impl PracticeRun {
     /// learning cards of an earlier session, each once it is due.
     pub fn start_with(queue: Vec<&'static str>, mut returning: Vec<(i64, &'static str)>) -> PracticeRun {
         returning.retain(|(_, id)| !queue.contains(id));
-        returning.sort_unstable();
+        crate::sort::sort(&mut returning);
         let mut run = PracticeRun {
             upcoming: queue.into(),
             returning,
@@ -133,7 +133,7 @@ impl PracticeRun {
         let returns = learning && due_ms.saturating_sub(now_ms) <= RETURN_WITHIN_MS;
         if returns {
             self.returning.push((due_ms, id));
-            self.returning.sort();
+            crate::sort::sort(&mut self.returning);
         }
         self.last = Some((self.pos, returns));
         self.forward(now_ms);

@@ -49,7 +49,7 @@ impl SearchIndex {
 /// Every tag used, sorted and unique.
 pub fn all_tags<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Vec<&'static str> {
     let mut tags: Vec<&'static str> = questions.into_iter().flat_map(|q| q.tags.iter().copied()).collect();
-    tags.sort_unstable();
+    crate::sort::sort(&mut tags);
     tags.dedup();
     tags
 }

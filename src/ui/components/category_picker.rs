@@ -31,7 +31,7 @@ pub fn category_picker(props: &CategoryPickerProps) -> Html {
                         next.push(c.id.to_string());
                     }
                     // Keep deck order so the same choice always gives the same route.
-                    next.sort_by_key(|id| deck::categories().iter().position(|k| k.id == id.as_str()));
+                    crate::sort::sort_by(&mut next, &mut |a, b| { let at = |id: &String| deck::categories().iter().position(|k| k.id == id.as_str()); at(a).cmp(&at(b)) });
                     next
                 });
                 let id = format!("{}-{}", props.testid, c.id);
