@@ -10,6 +10,8 @@
 #[allow(dead_code, unused_imports)]
 #[path = "src/content/mod.rs"]
 mod content;
+#[path = "src/embed/css.rs"]
+mod css;
 
 use std::path::PathBuf;
 
@@ -26,6 +28,7 @@ fn main() {
             std::fs::write(out.join("answers_native.rs"), content::generate_native_answers(&files))
                 .expect("write answers_native.rs");
             write_answer_files(&files);
+            write_widget_css();
         }
         Err(errors) => {
             for e in &errors {
@@ -55,4 +58,23 @@ fn write_answer_files(files: &[content::AnswerFile]) {
         list.push('\n');
     }
     write("manifest.txt", &list);
+}
+
+/// Writes `target/answers/widget.css`: the app's two stylesheets in cascade
+/// order with every `rem` turned into pixels for the Shadow DOM (see
+/// `embed::rem_to_px`), done here once instead of in every reader's browser.
+/// The post_build hook gives it a content hash and embed.js fetches it.
+fn write_widget_css() {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let mut sheets = String::new();
+    for name in ["styles/theme.css", "styles/app.css"] {
+        println!("cargo::rerun-if-changed={name}");
+        let text = std::fs::read_to_string(manifest.join(name)).unwrap_or_else(|e| panic!("read {name}: {e}"));
+        sheets.push_str(&text);
+        sheets.push('\n');
+    }
+    let dir = manifest.join("target").join("answers");
+    let tmp = dir.join(format!("widget.css.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, css::rem_to_px(&sheets)).expect("write widget.css");
+    std::fs::rename(&tmp, dir.join("widget.css")).expect("move widget.css into place");
 }

@@ -80,12 +80,24 @@ console.log(`post_build: copied ${answerFiles.length} answer files`);
   writeFileSync(page, html.replace('</head>', `${links}</head>`));
 }
 
+/**
+ * The widget's stylesheet: build.rs wrote theme.css + app.css with every rem in
+ * pixels (target/answers/widget.css); staged as widget-<hash>.css.
+ */
+function widgetSheet() {
+  const from = join(answersDir, 'widget.css');
+  if (!existsSync(from)) fail('target/answers/widget.css is missing: build.rs writes it');
+  const text = readFileSync(from);
+  const name = `widget-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(staging, name), text);
+  return name;
+}
+
 const staged = listFiles(staging);
 const build = {
   js: theOne(staged, /^pyprep(-[0-9a-f]+)?\.js$/, 'JS glue'),
   wasm: theOne(staged, /^pyprep(-[0-9a-f]+)?_bg\.wasm$/, 'wasm module'),
-  // In cascade order, as index.html links them: the embed joins them into one sheet.
-  css: [theOne(staged, /^theme(-[0-9a-f]+)?\.css$/, 'theme stylesheet'), theOne(staged, /^app(-[0-9a-f]+)?\.css$/, 'stylesheet')],
+  css: widgetSheet(),
 };
 for (const f of ['index.html', 'register-sw.js', 'icons/icon.svg', 'icons/icon-maskable.svg', 'examples/blog.html', 'examples/course.html']) {
   if (!existsSync(join(staging, f))) fail(`${f} is missing from the build (see the copy-dir links in index.html)`);
@@ -141,11 +153,7 @@ async function load() {
       if (!r.ok) throw new Error(\`HTTP \${r.status} for \${r.url}\`);
       return r.text();
     });
-  const [sheets, glue] = await Promise.all([
-    Promise.all(${JSON.stringify(css)}.map(sheet)),
-    import(at(${JSON.stringify(js)})),
-  ]);
-  const cssText = sheets.join("\\n");
+  const [cssText, glue] = await Promise.all([sheet(${JSON.stringify(css)}), import(at(${JSON.stringify(js)}))]);
   await glue.default({ module_or_path: at(${JSON.stringify(wasm)}) });
   if (typeof glue.mount_all !== "function") throw new Error("this build has no mount_all export");
   const base = new URL("./", import.meta.url).href;

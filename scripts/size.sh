@@ -23,23 +23,24 @@ const rows = files.sort().map((f) => {
 const sum = (name, picked) => picked.reduce((t, r) => [t[0], t[1] + r[1], t[2] + r[2], t[3] + r[3]], [name, 0, 0, 0]);
 const total = sum('total', rows);
 const one = (re) => rows.filter((r) => re.test(r[0]));
-const app = [...one(/^pyprep(-[0-9a-f]+)?\.js$/), ...one(/^pyprep(-[0-9a-f]+)?_bg\.wasm$/), ...one(/^(theme|app)(-[0-9a-f]+)?\.css$/)];
-const standalone = sum('standalone path (index.html + JS + wasm + CSS)', [...one(/^index\.html$/), ...app]);
-const embed = sum('embed path (embed.js + JS + wasm + CSS)', [...one(/^embed\.js$/), ...app]);
-const diff = ['embed adds over standalone', ...[1, 2, 3].map((i) => embed[i] - standalone[i])];
-const w = Math.max(...[...rows, standalone, embed].map((r) => r[0].length), 5);
-const signed = (n) => (n > 0 ? `+${n}` : String(n));
-const line = (r, fmt = String) => console.log(`${r[0].padEnd(w)}  ${r.slice(1).map((n) => fmt(n).padStart(9)).join('  ')}`);
+const glue = [...one(/^pyprep(-[0-9a-f]+)?\.js$/), ...one(/^pyprep(-[0-9a-f]+)?_bg\.wasm$/)];
+const standalone = sum('standalone (index.html, boot, JS glue, wasm, 2 CSS)', [...one(/^index\.html$/), ...one(/^boot-[0-9a-f]+\.js$/), ...glue, ...one(/^(theme|app)-[0-9a-f]+\.css$/)]);
+const embed = sum('script embed (embed.js, JS glue, wasm, widget CSS)', [...one(/^embed\.js$/), ...glue, ...one(/^widget-[0-9a-f]+\.css$/)]);
+const answers = one(/^answers\//).sort((a, b) => a[2] - b[2]);
+const w = Math.max(...[...rows, standalone, embed].map((r) => r[0].length), 5) + 4;
+const line = (r) => console.log(`${r[0].padEnd(w)}  ${r.slice(1).map((n) => String(n).padStart(9)).join('  ')}`);
 console.log(`${'file'.padEnd(w)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
 for (const r of [...rows, total]) line(r);
-console.log('');
-if (app.length !== 4) console.log('(no JS glue, wasm and two stylesheets found: not a Trunk release build?)');
+console.log('\nwhat each path downloads before its first card (no answer file yet)');
+if (glue.length !== 2) console.log('(no JS glue and wasm found: not a Trunk release build?)');
 line(standalone);
-if (one(/^embed\.js$/).length) {
-  line(embed);
-  line(diff, signed);
-} else {
-  console.log('(no embed.js: the post_build hook did not run)');
+line(embed);
+if (answers.length) {
+  const plus = (base, a) => [`${base[0].split(' (')[0]} + ${a[0]}`, base[1] + a[1], base[2] + a[2], base[3] + a[3]];
+  console.log('\nwith one category\'s answer file (the smallest and the largest)');
+  line(plus(embed, answers[0]));
+  line(plus(embed, answers[answers.length - 1]));
+  line(sum(`all ${answers.length} answer files`, answers));
 }
 JS
 

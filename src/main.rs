@@ -36,13 +36,14 @@ fn main() {
 }
 
 /// Mounts a widget in every `[data-pyprep]` element not mounted yet, each in
-/// its own open shadow root holding `css_text` (the app's stylesheet) so the
+/// its own open shadow root holding `css` (the app's stylesheet with `rem` in
+/// pixels: `widget-<hash>.css`, made at build time) so the
 /// host page's styles cannot reach in and ours cannot leak out. `base` is
 /// the URL of the build's folder (the answer files are fetched from there).
 /// Called by `embed.js`, again through `window.pyprep.mount()` for mount
 /// points added later.
 #[wasm_bindgen]
-pub fn mount_all(css_text: String, base: String) {
+pub fn mount_all(css: String, base: String) {
     answers::set_base(&base);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -50,7 +51,6 @@ pub fn mount_all(css_text: String, base: String) {
     let Ok(found) = document.query_selector_all("[data-pyprep]:not([data-pyprep-mounted])") else {
         return;
     };
-    let css = embed::rem_to_px(&css_text);
     // One constructable stylesheet, adopted by every shadow root: allowed
     // by a `style-src 'self'` CSP, which blocks a <style> element.
     let sheet = web_sys::CssStyleSheet::new()
