@@ -61,9 +61,10 @@ const answersByCategory = Object.fromEntries(answerFiles.map((f) => [f.slice('an
 console.log(`post_build: copied ${answerFiles.length} answer files`);
 
 // index.html: no inline script, so a `script-src 'self'` CSP allows the
-// page: Trunk's inline module loader moves into boot-<hash>.js. And the
-// standalone page fetches every answer file at start; preloading lets the
-// browser start before the wasm has even compiled.
+// page: Trunk's inline module loader moves into boot-<hash>.js. (The answer
+// files are not preloaded: the app fetches the first card's category as the
+// card appears and the others once the first screen is painted, so they never
+// compete with the wasm for the first card.)
 {
   const page = join(staging, 'index.html');
   let html = readFileSync(page, 'utf8');
@@ -75,9 +76,7 @@ console.log(`post_build: copied ${answerFiles.length} answer files`);
   writeFileSync(join(staging, boot), code);
   html = html.replace(loaders[0][0], `<script type="module" src="./${boot}"></script>`);
   if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) fail('index.html still has an inline script');
-  const links = answerFiles.map((f) => `<link rel="preload" href="./${f}" as="fetch" crossorigin="anonymous">`).join('');
-  if (!html.includes('</head>')) fail('index.html has no </head>');
-  writeFileSync(page, html.replace('</head>', `${links}</head>`));
+  writeFileSync(page, html);
 }
 
 /**

@@ -6,8 +6,8 @@
 //!   [`mount_all`], which mounts a widget in a Shadow DOM in every
 //!   `[data-pyprep]` element.
 
+use pyprep::embed;
 use pyprep::ui::{App, Sink, Widget, WidgetProps, answers};
-use pyprep::{deck, embed};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::{Document, Element, ShadowRootInit, ShadowRootMode};
@@ -30,7 +30,8 @@ fn main() {
         };
         yew::Renderer::<Widget>::with_root_and_props(body.into(), props).render();
     } else if body.has_attribute("data-pyprep-standalone") {
-        answers::prefetch(deck::categories().iter().map(|c| c.id));
+        // The answer files: the first card's as it appears (QuestionCard),
+        // every category's once the first screen is painted (App).
         yew::Renderer::<App>::with_root(body.into()).render();
     }
 }

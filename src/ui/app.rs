@@ -42,7 +42,11 @@ fn app_body() -> Html {
     });
     // The first screen is on the page and answers input: offline support
     // (assets/register-sw.js) may start precaching now.
-    use_effect_with((), |_| dom::mark_and_dispatch("interactive"));
+    // Then the answer files of every category, for search and the next cards.
+    use_effect_with((), |_| {
+        dom::mark_and_dispatch("interactive");
+        dom::after_paint(|| crate::ui::answers::prefetch(crate::deck::categories().iter().map(|c| c.id)));
+    });
     // After `/` from another screen, focus the search box once Browse is shown.
     {
         let focus_search = focus_search.clone();

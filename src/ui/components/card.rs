@@ -120,6 +120,8 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
     let category = deck::category(q.category).map_or(q.category, |c| c.title);
     let on_bookmark = props.on_bookmark.reform(|_: MouseEvent| ());
     let on_reveal = props.on_reveal.reform(|_: MouseEvent| ());
+    // Its answers file starts downloading as the card appears, before reveal.
+    use_effect_with(q.category, |category| crate::ui::answers::prefetch([*category]));
     // The note: saved a second after typing stops, and when the box is left.
     let pending = use_mut_ref(|| None::<Timeout>);
     let text_of = |e: &Event| {
