@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -16,10 +17,32 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` (default dist/) and resolves to { url, close }. */
-export async function serve(root = resolve('dist')) {
+/**
+ * Serves `root` (default dist/) and resolves to { url, close, sent }.
+ * Options (for `make bench`): `gzip` compresses every response (level 9) for
+ * clients that accept it, as a static host would; `pages` maps paths to extra
+ * HTML (host pages for the embeds); `sent()` is the body bytes sent so far and
+ * `sent(0)` resets it.
+ */
+export async function serve(root = resolve('dist'), { gzip = false, pages = {} } = {}) {
+  let bytes = 0;
+  const cache = new Map();
+  const send = (req, res, status, type, body, key) => {
+    const zip = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    // Compressed once per path (and content), like a host's precompressed files.
+    const id = `${key}\0${body.length}`;
+    if (zip && !cache.has(id)) cache.set(id, gzipSync(body, { level: 9 }));
+    const out = zip ? cache.get(id) : body;
+    bytes += out.length;
+    res.writeHead(status, { 'content-type': type, ...(zip ? { 'content-encoding': 'gzip' } : {}) });
+    res.end(out);
+  };
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (pages[path]) {
+      send(req, res, 200, TYPES['.html'], Buffer.from(pages[path]), path);
+      return;
+    }
     let file = join(root, path);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
@@ -27,9 +50,7 @@ export async function serve(root = resolve('dist')) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      send(req, res, 200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file), file);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
@@ -39,6 +60,11 @@ export async function serve(root = resolve('dist')) {
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise((ok) => server.close(ok)),
+    sent: (reset) => {
+      const n = bytes;
+      if (reset !== undefined) bytes = reset;
+      return n;
+    },
   };
 }
 
