@@ -75,6 +75,25 @@ pub fn focus_id_in(root: Option<web_sys::Node>, id: &str) -> bool {
     }
 }
 
+/// Takes focus off the focused element before a change removes it: removing
+/// a focused element made the browser lay out the page synchronously (4.8 ms
+/// of a grade at 4x CPU in the profile). Focus moves on after paint
+/// ([`focus_id_in`]).
+pub fn blur_active() {
+    let mut active = document().and_then(|d| d.active_element());
+    // Inside a widget the document sees the shadow host: look inside it.
+    while let Some(inner) = active
+        .as_ref()
+        .and_then(|a| a.shadow_root())
+        .and_then(|r| r.active_element())
+    {
+        active = Some(inner);
+    }
+    if let Some(element) = active.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.blur();
+    }
+}
+
 /// Runs `f` once the browser has painted the current DOM: in the task after
 /// the next animation frame.
 pub fn after_paint(f: impl FnOnce() + 'static) {

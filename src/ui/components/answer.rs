@@ -37,7 +37,7 @@ const SECTIONS_PREF: &str = "answer-sections";
 /// The parts that can fold.
 const PARTS: [&str; 4] = ["explanation", "example", "follow-ups", "pitfalls"];
 /// From this width the parts start open.
-const WIDE_PX: f64 = 700.0;
+const WIDE_QUERY: &str = "(min-width: 700px)";
 
 /// The parts open at first: the learner's last choice, else all on a wide
 /// screen and none on a narrow one.
@@ -49,10 +49,11 @@ fn open_sections() -> Vec<String> {
             .map(str::to_string)
             .collect();
     }
+    // A media query, not `innerWidth`: reading innerWidth here forced a
+    // synchronous layout in the middle of every reveal.
     let wide = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= WIDE_PX);
+        .and_then(|w| w.match_media(WIDE_QUERY).ok().flatten())
+        .is_some_and(|m| m.matches());
     if wide {
         PARTS.map(str::to_string).to_vec()
     } else {
@@ -146,10 +147,27 @@ fn answer_parts(props: &AnswerPartsProps) -> Html {
                     }
                 })
             };
+            // The summary's click opens or closes the part through the state,
+            // so a part's HTML is built only while it is open (on a phone a
+            // reveal then renders the short answer and key points, not the
+            // whole answer) and arrives in the same frame as the opening.
+            // `ontoggle` follows the browser opening it by itself (find in page).
+            let onclick = {
+                let open = open.clone();
+                Callback::from(move |e: MouseEvent| {
+                    e.prevent_default();
+                    let mut next: Vec<String> = open.iter().filter(|c| *c != class).cloned().collect();
+                    if !is_open {
+                        next.push(class.to_string());
+                    }
+                    store::set_ui_pref(SECTIONS_PREF, &next.join(","));
+                    open.set(next);
+                })
+            };
             html! {
                 <details class={classes!("answer-part", class)} open={is_open} {ontoggle} data-testid={format!("part-{class}")}>
-                    <summary><@{tag}>{ title }</@></summary>
-                    { trusted(html) }
+                    <summary {onclick}><@{tag}>{ title }</@></summary>
+                    if is_open { { trusted(html) } }
                 </details>
             }
         })

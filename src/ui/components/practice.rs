@@ -117,6 +117,7 @@ pub fn practice(props: &PracticeProps) -> Html {
         Callback::from(move |()| {
             let mut next = (*run).clone();
             if next.reveal() {
+                dom::blur_active();
                 let took = (dom::now_ms() - *shown_at.borrow()).max(0) / 1000;
                 seconds.set(Some(u32::try_from(took).unwrap_or(u32::MAX)));
                 run.set(next);
@@ -140,6 +141,7 @@ pub fn practice(props: &PracticeProps) -> Html {
             let Some(graded) = next.grade(grade, now, outcome.due_ms, outcome.is_learning()) else {
                 return;
             };
+            dom::blur_active();
             let before = state.progress.get(id).cloned();
             state.dispatch(Action::Grade { id, grade, now_ms: now });
             shell.tell(Happening::Graded {
