@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { newPage } from '../lib/browser.mjs';
+import { categoryOfIds } from '../lib/content.mjs';
 import { useApp } from '../lib/fixture.mjs';
 import { AppPage } from '../pages/app.mjs';
 
@@ -50,6 +51,8 @@ test('the standalone page fetches each answer file once; the script embed only i
   const seen = answerRequests(app.page);
   await app.open('/practice');
   await app.revealAndGrade('good');
+  // The other categories follow once the page is idle.
+  await app.page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/answers/')).length >= 6);
   assert.deepEqual([...new Set(seen)].sort(), ['advanced', 'dsa', 'ml', 'oop', 'system-design', 'web']);
   assert.equal(seen.length, 6, `one request per file: ${seen}`);
 
@@ -62,6 +65,43 @@ test('the standalone page fetches each answer file once; the script embed only i
   }
   assert.deepEqual([...new Set(blog)].sort(), ['advanced', 'dsa'], 'blog.html shows dsa and advanced only');
   assert.deepEqual(page.errors, []);
+});
+
+test('the standalone page fetches no answer file beside the wasm: the first card\'s category first, the rest after', async () => {
+  const app = await env.app();
+  const order = [];
+  app.page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    const m = ANSWER_FILE.exec(path);
+    if (m) order.push(m[1]);
+    else if (path.endsWith('.wasm')) order.push('wasm');
+  });
+  await app.open('/practice');
+  const category = categoryOfIds().get(await app.cardId());
+  await app.page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/answers/')).length === 6);
+  assert.equal(order[0], 'wasm', `the wasm is requested before any answer file: ${order}`);
+  assert.equal(order[1], category, `then the first card's category (${category}): ${order}`);
+  assert.equal(new Set(order.slice(1)).size, 6, `then every other category once: ${order}`);
+  const preloads = await app.page.locator('link[rel=preload][href*="answers/"]').count();
+  assert.equal(preloads, 0, 'index.html preloads no answer file');
+});
+
+test('a folded answer part builds its content only when opened, by click or keyboard', async () => {
+  const app = await env.app({ viewport: { width: 390, height: 844 } });
+  await app.open('/q/list-vs-tuple');
+  const example = app.page.getByTestId('part-example');
+  await example.waitFor();
+  assert.equal(await example.evaluate((d) => d.open), false, 'folded on a phone');
+  assert.equal(await example.locator('pre').count(), 0, 'no code built while folded');
+  await example.locator('summary').click();
+  await example.locator('pre').first().waitFor();
+  assert.equal(await example.evaluate((d) => d.open), true);
+  await example.locator('summary').press('Enter');
+  await app.page.waitForFunction(() => !document.querySelector('[data-testid=part-example]').open);
+  assert.equal(await example.locator('pre').count(), 0, 'closed again, its content is gone');
+  await example.locator('summary').press('Enter');
+  await example.locator('pre').first().waitFor();
+  assert.deepEqual(app.page.errors, []);
 });
 
 test('a reveal before the answers have arrived waits, then shows them', async () => {

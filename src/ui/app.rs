@@ -42,10 +42,13 @@ fn app_body() -> Html {
     });
     // The first screen is on the page and answers input: offline support
     // (assets/register-sw.js) may start precaching now.
-    // Then the answer files of every category, for search and the next cards.
+    // Then, once the page is idle, the answer files of every category, for
+    // search and the next cards.
     use_effect_with((), |_| {
         dom::mark_and_dispatch("interactive");
-        dom::after_paint(|| crate::ui::answers::prefetch(crate::deck::categories().iter().map(|c| c.id)));
+        dom::after_paint(|| {
+            dom::when_idle(|| crate::ui::answers::prefetch(crate::deck::categories().iter().map(|c| c.id)))
+        });
     });
     // After `/` from another screen, focus the search box once Browse is shown.
     {

@@ -94,6 +94,27 @@ pub fn blur_active() {
     }
 }
 
+/// Runs `f` when the page is next idle (`requestIdleCallback`, at most a
+/// second later), or after 200 ms where there is none (Safari).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let run = wasm_bindgen::closure::Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+    let started = match idle {
+        Some(idle) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &1000.into());
+            idle.call2(&window, &run, &options).is_ok()
+        }
+        None => false,
+    };
+    if !started {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 200);
+    }
+}
+
 /// Runs `f` once the browser has painted the current DOM: in the task after
 /// the next animation frame.
 pub fn after_paint(f: impl FnOnce() + 'static) {
