@@ -130,8 +130,8 @@ fn a_value_that_would_not_read_back_is_never_written() {
     high.generation = u64::MAX;
     assert_eq!(save_stored(&mut kv, NS, &high, T0), Err(StoreError::WouldNotReadBack));
     let mut long = good.clone();
-    long.questions.get_mut("gil").unwrap().note = "x".repeat(20_001);
-    long.questions.get_mut("gil").unwrap().rev += 1;
+    std::rc::Rc::make_mut(long.questions.get_mut("gil").unwrap()).note = "x".repeat(20_001);
+    std::rc::Rc::make_mut(long.questions.get_mut("gil").unwrap()).rev += 1;
     assert_eq!(save_stored(&mut kv, NS, &long, T0), Err(StoreError::WouldNotReadBack));
     assert_eq!(kv.values, before, "the last good value is kept");
     assert_eq!(stored(&kv, NS), Some(good));

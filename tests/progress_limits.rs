@@ -22,7 +22,7 @@ fn with_reviews(n: usize) -> Progress {
         updated_ms: T0,
         ..Default::default()
     };
-    p.questions.insert("many".into(), q);
+    p.questions.insert("many".into(), q.into());
     p
 }
 
@@ -124,7 +124,7 @@ fn edits_stay_within_their_limits() {
     p.toggle_bookmark("gil", i64::MAX);
     assert_eq!(p.get("gil").unwrap().updated_ms, limits::MAX_TIME_MS);
     let mut max = p.clone();
-    max.questions.get_mut("gil").unwrap().rev = limits::MAX_REVISION;
+    std::rc::Rc::make_mut(max.questions.get_mut("gil").unwrap()).rev = limits::MAX_REVISION;
     max.generation = limits::MAX_GENERATION;
     max.toggle_bookmark("gil", T0);
     assert_eq!(max.get("gil").unwrap().rev, limits::MAX_REVISION, "revisions saturate");

@@ -34,7 +34,7 @@ fn reviewed_at(times: &[i64]) -> Progress {
             updated_ms: at_ms,
             ..QuestionProgress::default()
         };
-        p.questions.insert(format!("q{i}"), entry);
+        p.questions.insert(format!("q{i}"), entry.into());
     }
     p
 }
@@ -53,7 +53,7 @@ fn due_at(times: &[i64]) -> Progress {
             card: Some(card),
             ..QuestionProgress::default()
         };
-        p.questions.insert(format!("q{i}"), entry);
+        p.questions.insert(format!("q{i}"), entry.into());
     }
     p
 }
@@ -75,7 +75,8 @@ fn mastery_per_category_in_deck_order() {
                 ..Card::default()
             }),
             ..QuestionProgress::default()
-        },
+        }
+        .into(),
     );
     let p = p.merge(&long);
     let m = mastery(&qs, &p, T0);

@@ -9,6 +9,8 @@ use super::SCHEMA_VERSION;
 use super::limits::{
     MAX_DAILY_NEW, MAX_GENERATION, MAX_QUESTIONS, MAX_REVISION, MAX_STORED_BYTES, clamp_time, clip_note,
 };
+use std::rc::Rc;
+
 use super::model::{Progress, QuestionProgress, Settings};
 use super::validate::{ImportError, is_slug, validate};
 
@@ -31,7 +33,7 @@ impl Progress {
         if !is_slug(id) || (!self.questions.contains_key(id) && self.questions.len() >= MAX_QUESTIONS) {
             return None;
         }
-        let entry = self.questions.entry(id.to_string()).or_default();
+        let entry = Rc::make_mut(self.questions.entry(id.to_string()).or_default());
         entry.rev = bump(entry.rev);
         entry.updated_ms = clamp_time(now_ms);
         Some(entry)

@@ -17,6 +17,8 @@
 use std::cmp::Ordering;
 
 use super::SCHEMA_VERSION;
+use std::rc::Rc;
+
 use super::model::{Card, CardState, Progress, QuestionProgress, Settings, Theme};
 use super::repair::trim_reviews;
 
@@ -101,8 +103,9 @@ impl Progress {
         let mut questions = self.questions.clone();
         for (id, theirs) in &other.questions {
             let merged = match questions.get(id) {
-                Some(ours) => merge_question(ours, theirs),
-                None => theirs.clone(),
+                Some(ours) if Rc::ptr_eq(ours, theirs) => continue,
+                Some(ours) => Rc::new(merge_question(ours, theirs)),
+                None => Rc::clone(theirs),
             };
             questions.insert(id.clone(), merged);
         }

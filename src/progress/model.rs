@@ -1,6 +1,7 @@
 //! The progress model: what is stored per question, and the envelope.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -234,8 +235,11 @@ pub struct Progress {
     /// and nothing else about the shape changed.
     #[serde(default)]
     pub generation: u64,
+    /// Each entry behind an `Rc`: a change copies the map's keys and
+    /// pointers and the one entry it edits, never every question's reviews
+    /// (the app state keeps the old value while it builds the new one).
     #[serde(default)]
-    pub questions: BTreeMap<String, QuestionProgress>,
+    pub questions: BTreeMap<String, Rc<QuestionProgress>>,
     #[serde(default)]
     pub settings: Settings,
     #[serde(default)]
@@ -261,7 +265,7 @@ impl Default for Progress {
 impl Progress {
     /// What is stored about a question, if anything.
     pub fn get(&self, id: &str) -> Option<&QuestionProgress> {
-        self.questions.get(id)
+        self.questions.get(id).map(Rc::as_ref)
     }
 
     /// The status of a question at `now_ms` (see [`Status`]).

@@ -96,7 +96,7 @@ pub(super) fn trim_reviews(progress: &mut Progress) -> Vec<(String, usize)> {
     for (id, n) in &dropped {
         if let Some(q) = progress.questions.get_mut(id) {
             // A sorted log loses a prefix: its oldest are the oldest of all.
-            q.reviews.drain(..*n);
+            std::rc::Rc::make_mut(q).reviews.drain(..*n);
         }
     }
     dropped.into_iter().collect()

@@ -238,7 +238,7 @@ pub(super) fn assemble(parts: Parts) -> Salvage {
             }
             Ok((q, repairs)) => {
                 findings.extend(repairs);
-                progress.questions.insert(id, q);
+                progress.questions.insert(id, std::rc::Rc::new(q));
             }
             Err(e) => findings.push(Finding::new(&id, e, Done::SetAside)),
         }
