@@ -113,7 +113,7 @@ fn body(
         html! {
             <div class="field prediction-field">
                 <label for="prediction">{ "What it prints (Ctrl+Enter checks)" }</label>
-                <textarea id="prediction" data-testid="prediction" rows="5" spellcheck="false"
+                <textarea id="prediction" data-testid="prediction" rows="5" spellcheck="false" wrap="off"
                     autocapitalize="off" autocomplete="off" value={props.prediction.clone()}
                     oninput={on_input} onkeydown={keys} />
             </div>
@@ -167,8 +167,8 @@ pub fn comparison_view(comparison: &Comparison) -> Html {
                     LineCheck::Same(text) => row("same", "✓", "matches", line(text)),
                     LineCheck::Differs { expected, predicted } => row("differs", "≠", "differs", html! {
                         <>
-                            <span class="line-role">{ "printed " }</span>{ line(expected) }
-                            <span class="line-role">{ " you wrote " }</span>{ line(predicted) }
+                            <span class="line-part"><span class="line-role">{ "printed " }</span>{ line(expected) }</span>
+                            <span class="line-part"><span class="line-role">{ "you wrote " }</span>{ line(predicted) }</span>
                         </>
                     }),
                     LineCheck::Missing(text) => row("missing", "−", "missing", html! {
