@@ -298,3 +298,24 @@ fn progress_stored_before_code_cards_still_loads() {
     let again = load_stored(&mut kv, "python", NOW + 6).progress;
     assert!(again.get("list-vs-tuple").is_some() && again.get(card).is_some());
 }
+
+#[test]
+fn a_widget_with_mode_output_draws_the_cards_of_its_scope() {
+    use pyprep::embed::{Mode, parse_config};
+    let get = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    };
+    let config = parse_config(get(&[("mode", "output"), ("categories", "oop")])).unwrap();
+    assert_eq!(config.mode, Mode::Output);
+    assert_eq!(config.mode.as_str(), "output");
+    assert_eq!(
+        config.output_scope(),
+        OutputScope::Daily(Scope {
+            categories: vec!["oop".into()]
+        })
+    );
+    let listed = parse_config(get(&[("mode", "output"), ("questions", "gil,slots")])).unwrap();
+    assert_eq!(listed.output_scope(), OutputScope::Questions(vec!["gil", "slots"]));
+    let bad = parse_config(get(&[("mode", "outputs")])).unwrap_err();
+    assert!(bad[0].to_string().contains("card or output"));
+}
