@@ -35,7 +35,8 @@ REQUIREMENTS = ROOT / "scripts" / "requirements-samples.txt"
 DEEP_LEARNING = re.compile(r"^\s*(import|from)\s+(torch|tensorflow|keras)\b", re.M)
 TIMEOUT_SECONDS = 60
 OLDEST = (3, 11)
-FLAGS = ("min-python", "max-python", "no-run")
+FLAGS = ("min-python", "max-python", "no-run", "no-predict")
+REASON_FLAGS = ("no-run", "no-predict")  # the reason runs to the end of the line
 VERSION = re.compile(r"\d+(\.\d+){0,2}")
 # Implementation, release level, version, and the interpreter itself (a
 # virtualenv's base interpreter when run from one), one per line.
@@ -99,9 +100,11 @@ def parse_flags(info: str) -> tuple[str, dict[str, str]]:
     lang = parts[0] if parts else ""
     flags: dict[str, str] = {}
     rest = parts[1] if len(parts) > 1 else ""
-    if "no-run=" in rest:  # the reason runs to the end of the line
-        rest, reason = rest.split("no-run=", 1)
-        flags["no-run"] = reason.strip().strip('"')
+    found = sorted((rest.find(f"{name}="), name) for name in REASON_FLAGS if f"{name}=" in rest)
+    if found:  # the first reason flag takes the rest of the line
+        at, name = found[0]
+        rest, reason = rest[:at], rest[at + len(name) + 1:]
+        flags[name] = reason.strip().strip('"')
     for match in re.finditer(r'([\w-]+)=("[^"]*"|\S+)', rest):
         flags[match.group(1)] = match.group(2).strip('"')
     return lang, flags

@@ -8,6 +8,7 @@ mod codegen;
 mod highlight;
 mod parse;
 mod render;
+mod samples;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ pub use codegen::{AnswerFile, answer_files, generate, generate_native_answers};
 pub use highlight::highlight_python;
 pub use parse::parse_file;
 pub use render::{markdown_options, render_inline_code};
+pub use samples::{FLAGS, OutputCard, SampleFlags, card_id, normalise_code, normalise_output, parse_flags};
 
 /// The six categories: id, title as in the seed, in seed order.
 pub const CATEGORIES: [(&str, &str); 6] = [
@@ -89,6 +91,11 @@ pub struct AnswerHtml {
     pub example: String,
     pub follow_ups: String,
     pub pitfalls: String,
+    /// The predict-the-output cards of its samples, in order.
+    pub outputs: Vec<OutputCard>,
+    /// Samples with an output block that are not offered as cards
+    /// (`no-predict` or `no-run`).
+    pub excluded_outputs: usize,
 }
 
 /// Every category file of a content directory, validated across files.

@@ -7,6 +7,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::render::{markdown_options, render_inline_code, render_section};
+use super::samples::{check_cards, section_samples};
 use super::{AnswerHtml, CATEGORIES, CategoryFile, ContentError, QuestionEntry, error};
 
 /// The answer sections, in the order they must appear; `true` if required.
@@ -309,6 +310,9 @@ fn answer(
             html.key_points = key_points(body, *offset, lines, path, id, errors);
             continue;
         }
+        let samples = section_samples(id, body, *offset, lines, path, errors);
+        html.outputs.extend(samples.cards);
+        html.excluded_outputs += samples.excluded;
         let rendered = render_section(body, *offset, lines, path, errors);
         if rendered.trim().is_empty() {
             errors.push(error(path, line, format!("`{id}`: section `{name}` is empty")));
@@ -326,6 +330,7 @@ fn answer(
         let line = lines.line_of(sections[0].0.span.start);
         errors.push(error(path, line, format!("`{id}`: missing section `{missing}`")));
     }
+    check_cards(id, &html.outputs, path, errors);
     html
 }
 

@@ -38,23 +38,41 @@ impl Answer {
     }
 }
 
+/// A predict-the-output card's content, rendered at build time.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct OutputAnswer {
+    /// The sample's code, highlighted HTML (a `<pre>`).
+    pub code: String,
+    /// What it prints, trailing spaces and blank lines removed.
+    pub expected: String,
+}
+
 #[derive(Deserialize)]
 struct AnswerFile {
     version: u32,
     category: String,
     answers: BTreeMap<String, Answer>,
+    /// The category's predict-the-output cards, by card id.
+    #[serde(default)]
+    outputs: BTreeMap<String, OutputAnswer>,
 }
 
-/// One category's answers, by question id.
+/// One category's answers, by question id, and its output cards, by card id.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CategoryAnswers {
     answers: BTreeMap<String, Rc<Answer>>,
+    outputs: BTreeMap<String, Rc<OutputAnswer>>,
 }
 
 impl CategoryAnswers {
     /// The answer of question `id`, if this file has it.
     pub fn get(&self, id: &str) -> Option<Rc<Answer>> {
         self.answers.get(id).cloned()
+    }
+
+    /// The content of output card `id`, if this file has it.
+    pub fn output(&self, id: &str) -> Option<Rc<OutputAnswer>> {
+        self.outputs.get(id).cloned()
     }
 
     /// How many answers the file holds.
@@ -113,8 +131,15 @@ pub fn parse_answer_file(category: &str, text: &str) -> Result<CategoryAnswers, 
     {
         return Err(AnswerFileError::Missing(missing.id));
     }
+    if let Some(missing) = super::output_cards()
+        .iter()
+        .find(|c| c.category() == category && !file.outputs.contains_key(c.id))
+    {
+        return Err(AnswerFileError::Missing(missing.id));
+    }
     Ok(CategoryAnswers {
         answers: file.answers.into_iter().map(|(id, a)| (id, Rc::new(a))).collect(),
+        outputs: file.outputs.into_iter().map(|(id, a)| (id, Rc::new(a))).collect(),
     })
 }
 
@@ -130,6 +155,13 @@ pub fn bundled(category: &str) -> CategoryAnswers {
         .find(|(c, _)| *c == category)
         .map_or("", |(_, text)| text);
     parse_answer_file(category, text).unwrap_or_else(|e| panic!("bundled answers of {category}: {e}"))
+}
+
+/// The content of output card `id` as built (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bundled_output(id: &str) -> Option<Rc<OutputAnswer>> {
+    let card = super::output_card(id)?;
+    bundled(card.category()).output(id)
 }
 
 /// The answer of question `id` as built (native builds only).

@@ -4,8 +4,10 @@
 //! category next to the wasm, read by [`answers`].
 
 pub mod answers;
+mod output;
 
-pub use answers::{Answer, AnswerFileError, CategoryAnswers, parse_answer_file};
+pub use answers::{Answer, AnswerFileError, CategoryAnswers, OutputAnswer, parse_answer_file};
+pub use output::OutputCard;
 
 /// How hard a question is, as the content rates it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -78,4 +80,23 @@ pub fn question(id: &str) -> Option<&'static Question> {
 /// The category with this id, if any.
 pub fn category(id: &str) -> Option<&'static Category> {
     CATEGORIES.iter().find(|c| c.id == id)
+}
+
+/// Every predict-the-output card, in category, question and sample order.
+pub fn output_cards() -> &'static [OutputCard] {
+    OUTPUT_CARDS
+}
+
+/// The predict-the-output card with this id, if any.
+pub fn output_card(id: &str) -> Option<&'static OutputCard> {
+    OUTPUT_CARDS.iter().find(|c| c.id == id)
+}
+
+/// Every id progress may be kept under: the questions' and the cards'.
+pub fn known_ids() -> Vec<&'static str> {
+    QUESTIONS
+        .iter()
+        .map(|q| q.id)
+        .chain(OUTPUT_CARDS.iter().map(|c| c.id))
+        .collect()
 }

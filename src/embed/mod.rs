@@ -17,7 +17,7 @@ use std::fmt;
 
 use crate::deck;
 use crate::progress::Theme;
-use crate::session::{PracticeScope, Scope};
+use crate::session::{OutputScope, PracticeScope, Scope};
 
 /// The storage namespace widgets use unless told otherwise: the standalone
 /// app's, so widgets of the same deck on one site share progress.
@@ -34,6 +34,8 @@ pub enum Mode {
     Mock,
     /// A single card: the first listed question, reveal and grade.
     Card,
+    /// Predict-the-output cards of the widget's questions: due, then new.
+    Output,
 }
 
 impl Mode {
@@ -42,7 +44,7 @@ impl Mode {
         match self {
             Mode::Mock => "← Back to the interview",
             Mode::Card => "← Back to the question",
-            Mode::Practise | Mode::Browse => "← Back to practice",
+            Mode::Practise | Mode::Browse | Mode::Output => "← Back to practice",
         }
     }
 
@@ -53,6 +55,7 @@ impl Mode {
             Mode::Browse => "browse",
             Mode::Mock => "mock",
             Mode::Card => "card",
+            Mode::Output => "output",
         }
     }
 }
@@ -102,7 +105,7 @@ impl fmt::Display for ConfigError {
         match self {
             ConfigError::UnknownCategory(c) => write!(f, "Unknown category `{c}`. Known categories: {}.", categories()),
             ConfigError::UnknownQuestion(q) => write!(f, "Unknown question id `{q}`."),
-            ConfigError::UnknownMode(m) => write!(f, "Unknown mode `{m}`. Use practise, browse, mock or card."),
+            ConfigError::UnknownMode(m) => write!(f, "Unknown mode `{m}`. Use practise, browse, mock, card or output."),
             ConfigError::UnknownTheme(t) => write!(f, "Unknown theme `{t}`. Use auto, light or dark."),
             ConfigError::BadCompact(v) => write!(f, "Compact must be true or false, not `{v}`."),
             ConfigError::BadNamespace(n) => write!(
@@ -160,6 +163,7 @@ pub fn parse_config(get: impl Fn(&str) -> Option<String>) -> Result<Config, Vec<
         Some("browse") => config.mode = Mode::Browse,
         Some("mock") => config.mode = Mode::Mock,
         Some("card") => config.mode = Mode::Card,
+        Some("output") => config.mode = Mode::Output,
         Some(_) => errors.push(ConfigError::UnknownMode(value("mode").unwrap_or_default())),
     }
     if let Some(theme) = value("theme") {
@@ -207,6 +211,18 @@ impl Config {
             })
             .map(|c| c.id)
             .collect()
+    }
+
+    /// What the widget's code-card screen draws from: the cards of the
+    /// listed questions, or the daily queue of its categories.
+    pub fn output_scope(&self) -> OutputScope {
+        if self.questions.is_empty() {
+            OutputScope::Daily(Scope {
+                categories: self.categories.clone(),
+            })
+        } else {
+            OutputScope::Questions(self.questions.clone())
+        }
     }
 
     /// What the widget's practice screen draws from: one card, the listed

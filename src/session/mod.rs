@@ -6,6 +6,7 @@ mod filter;
 mod grade_hint;
 mod mock;
 mod next;
+mod output;
 mod queue;
 mod run;
 mod search;
@@ -17,6 +18,9 @@ pub use mock::{
     MockSummary, pick_mock,
 };
 pub use next::NextStep;
+pub use output::{
+    Comparison, LineCheck, OutputScope, compare, output_counts, output_lines, output_queue, suggest_output_grade,
+};
 pub use queue::{
     PracticeScope, learning_soon, new_introduced_today, order_new, practice_queue, practice_queue_ordered,
 };

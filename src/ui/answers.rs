@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::deck::{self, Answer, CategoryAnswers};
+use crate::deck::{self, Answer, CategoryAnswers, OutputAnswer};
 use crate::session::SearchIndex;
 
 /// Where one category's answers stand.
@@ -95,6 +95,24 @@ pub fn lookup(id: &str) -> Lookup {
         },
         Some(FileState::Failed(why)) => Lookup::Failed(why.clone()),
         Some(FileState::Loading) | None => Lookup::Loading,
+    })
+}
+
+/// The code and expected output of output card `id`: `Ok(None)` while its
+/// category's file is on its way (it is fetched if it was not).
+pub fn lookup_output(id: &str) -> Result<Option<Rc<OutputAnswer>>, String> {
+    let Some(card) = deck::output_card(id) else {
+        return Err(format!("there is no code card `{id}`"));
+    };
+    let category = card.category();
+    prefetch([category]);
+    STORE.with(|s| match s.borrow().files.get(category) {
+        Some(FileState::Loaded(file)) => file
+            .output(id)
+            .map(Some)
+            .ok_or_else(|| "its code is missing from the answers file".to_string()),
+        Some(FileState::Failed(why)) => Err(why.clone()),
+        Some(FileState::Loading) | None => Ok(None),
     })
 }
 

@@ -1,5 +1,7 @@
 //! Hash routes of the standalone page: `#/`, `#/browse`, `#/q/<id>`,
-//! `#/practice` (optionally `?c=dsa,oop`), `#/mock`, `#/stats`, `#/settings`.
+//! `#/practice` (optionally `?c=dsa,oop`), `#/mock`, `#/stats`, `#/settings`;
+//! the code cards: `#/practice/code` (optionally `?c=`), `#/browse/code`,
+//! `#/code/<card id>`.
 //! Parsing is pure so it is tested natively.
 
 /// A screen of the app, as named by the location hash.
@@ -14,6 +16,12 @@ pub enum Route {
     Mock,
     Stats,
     Settings,
+    /// A session of predict-the-output cards of these categories (empty = all).
+    PracticeCode(Vec<String>),
+    /// The list of predict-the-output cards.
+    BrowseCode,
+    /// One predict-the-output card, by id.
+    CodeCard(String),
     /// Anything else.
     NotFound,
 }
@@ -28,11 +36,14 @@ impl Route {
             "" => Route::Home,
             "browse" => Route::Browse,
             "practice" => Route::Practice(categories_of(query)),
+            "practice/code" => Route::PracticeCode(categories_of(query)),
+            "browse/code" => Route::BrowseCode,
             "mock" => Route::Mock,
             "stats" => Route::Stats,
             "settings" => Route::Settings,
-            _ => match path.strip_prefix("q/") {
-                Some(id) if !id.is_empty() && !id.contains('/') => Route::Question(id.to_string()),
+            _ => match (path.strip_prefix("q/"), path.strip_prefix("code/")) {
+                (Some(id), _) if !id.is_empty() && !id.contains('/') => Route::Question(id.to_string()),
+                (_, Some(id)) if !id.is_empty() && !id.contains('/') => Route::CodeCard(id.to_string()),
                 _ => Route::NotFound,
             },
         }
@@ -48,6 +59,8 @@ impl Route {
             Route::Mock => "mock interview",
             Route::Stats => "stats",
             Route::Settings => "settings",
+            Route::PracticeCode(_) | Route::CodeCard(_) => "code card",
+            Route::BrowseCode => "code card list",
             Route::NotFound => "such",
         }
     }
@@ -63,6 +76,10 @@ impl Route {
             Route::Mock => "#/mock".to_string(),
             Route::Stats => "#/stats".to_string(),
             Route::Settings => "#/settings".to_string(),
+            Route::PracticeCode(cats) if cats.is_empty() => "#/practice/code".to_string(),
+            Route::PracticeCode(cats) => format!("#/practice/code?c={}", cats.join(",")),
+            Route::BrowseCode => "#/browse/code".to_string(),
+            Route::CodeCard(id) => format!("#/code/{id}"),
         }
     }
 }
@@ -93,6 +110,10 @@ mod tests {
             Route::Mock,
             Route::Stats,
             Route::Settings,
+            Route::PracticeCode(vec![]),
+            Route::PracticeCode(vec!["web".into()]),
+            Route::BrowseCode,
+            Route::CodeCard("list-vs-tuple_out-5e777223".into()),
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route);

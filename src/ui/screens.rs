@@ -6,8 +6,10 @@
 use yew::prelude::*;
 
 use crate::embed::Config;
-use crate::session::{Filter, PracticeScope, Scope};
-use crate::ui::components::{Browse, Home, MockScreen, Practice, QuestionScreen, SettingsScreen, StatsScreen};
+use crate::session::{Filter, OutputScope, PracticeScope, Scope};
+use crate::ui::components::{
+    Browse, CodeList, CodePractice, Home, MockScreen, Practice, QuestionScreen, SettingsScreen, StatsScreen,
+};
 use crate::ui::route::Route;
 
 /// The screen for `route`. `filter` is the host's browse filter, kept
@@ -28,6 +30,23 @@ pub fn screen(route: &Route, widget: Option<&Config>, filter: &UseStateHandle<Fi
             html! { <Practice key={route.href()} {scope} /> }
         }
         (Route::Practice(_), Some(config)) => html! { <Practice scope={config.practice_scope()} /> },
+        (Route::PracticeCode(categories), None) => {
+            let scope = OutputScope::Daily(Scope {
+                categories: categories.clone(),
+            });
+            html! { <CodePractice key={route.href()} {scope} /> }
+        }
+        (Route::PracticeCode(_), Some(config)) => html! { <CodePractice scope={config.output_scope()} /> },
+        (Route::BrowseCode, None) => html! { <CodeList /> },
+        (Route::CodeCard(id), None) => match crate::deck::output_card(id) {
+            Some(card) => html! { <CodePractice key={id.clone()} scope={OutputScope::Single(card.id)} /> },
+            None => html! {
+                <section data-testid="not-found">
+                    <h1>{ "No such code card" }</h1>
+                    <p><a href="#/browse/code">{ "See every code card" }</a></p>
+                </section>
+            },
+        },
         (Route::Mock, None) => html! { <MockScreen /> },
         (Route::Mock, Some(config)) => html! {
             <MockScreen categories={Some(config.categories.clone())} pool={config.questions.clone()} />

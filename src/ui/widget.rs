@@ -84,6 +84,7 @@ fn home_route(mode: Mode) -> Route {
         Mode::Practise | Mode::Card => Route::Practice(Vec::new()),
         Mode::Browse => Route::Browse,
         Mode::Mock => Route::Mock,
+        Mode::Output => Route::PracticeCode(Vec::new()),
     }
 }
 

@@ -96,6 +96,7 @@ pub fn browse(props: &BrowseProps) -> Html {
     html! {
         <>
             if !shell.compact { <h1>{ "Browse questions" }</h1> }
+            if !shell.embedded { { super::code_list::code_tabs(false, false) } }
             <form class="filters" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <div class="field search-field">
                     <label for="search">{ "Search questions and answers" }</label>

@@ -71,7 +71,7 @@ pub fn import_panel() -> Html {
             read_file(
                 file,
                 Callback::from(move |text: Result<String, String>| {
-                    let ids: Vec<&str> = deck::questions().iter().map(|q| q.id).collect();
+                    let ids = deck::known_ids();
                     result.set(Some(text.and_then(|t| {
                         parse_import(&t, &ids).map_err(|e| format!("{e} Nothing was changed."))
                     })));

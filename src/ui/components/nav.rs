@@ -23,7 +23,8 @@ pub fn nav(props: &NavProps) -> Html {
         ("settings", "Settings", Route::Settings),
     ];
     let current = |target: &Route| match (&props.route, target) {
-        (Route::Question(_), Route::Browse) | (Route::Practice(_), Route::Practice(_)) => true,
+        (Route::Question(_) | Route::BrowseCode, Route::Browse)
+        | (Route::Practice(_) | Route::PracticeCode(_) | Route::CodeCard(_), Route::Practice(_)) => true,
         (a, b) => a == b,
     };
     html! {

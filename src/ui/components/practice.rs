@@ -364,6 +364,7 @@ pub fn practice(props: &PracticeProps) -> Html {
     html! {
         <>
             if !shell.compact { <h1 class="practice-title">{ if single { "Practise this question" } else { "Practise" } }</h1> }
+            if !shell.embedded && !single { { super::code_list::code_tabs(true, false) } }
             <div class="practice-bar">
                 if let (Some(categories), false) = (categories, shell.embedded) {
                     <details class="scope">
