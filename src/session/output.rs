@@ -199,14 +199,16 @@ pub fn output_queue(
         OutputScope::Daily(categories) => cards.iter().filter(|c| categories.includes(c.category())).collect(),
         OutputScope::Questions(ids) => cards.iter().filter(|c| ids.contains(&c.question)).collect(),
     };
-    let mut due: Vec<(i64, &'static str)> = in_scope
+    // Most overdue first; equal due times keep deck order (the position).
+    let mut due: Vec<(i64, usize, &'static str)> = in_scope
         .iter()
-        .filter_map(|c| {
+        .enumerate()
+        .filter_map(|(at, c)| {
             let card = progress.get(c.id)?.card.as_ref()?;
-            (card.due_ms <= now_ms).then_some((card.due_ms, c.id))
+            (card.due_ms <= now_ms).then_some((card.due_ms, at, c.id))
         })
         .collect();
-    due.sort_by_key(|&(due_ms, _)| due_ms);
+    crate::sort::sort(&mut due);
     let new = in_scope
         .iter()
         .filter(|c| progress.status(c.id, now_ms) == Status::New)
@@ -220,7 +222,7 @@ pub fn output_queue(
         }
         _ => usize::MAX,
     };
-    due.into_iter().map(|(_, id)| id).chain(new.take(limit)).collect()
+    due.into_iter().map(|(_, _, id)| id).chain(new.take(limit)).collect()
 }
 
 /// How the cards of `scope` stand: (due now, new, all).
