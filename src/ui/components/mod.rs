@@ -5,6 +5,7 @@ mod browse;
 mod card;
 mod category_picker;
 mod chart;
+mod custom_study;
 mod grade_bar;
 mod home;
 mod import_panel;
@@ -18,8 +19,10 @@ mod question_screen;
 mod settings;
 mod shortcuts_dialog;
 mod stats;
+mod title;
 
 pub use browse::Browse;
+pub use custom_study::{CustomPractice, StudyScreen, extra_new_today};
 pub use home::Home;
 pub use mock::MockScreen;
 pub use nav::Nav;

@@ -24,6 +24,7 @@ pub fn nav(props: &NavProps) -> Html {
     ];
     let current = |target: &Route| match (&props.route, target) {
         (Route::Question(_), Route::Browse) | (Route::Practice(_), Route::Practice(_)) => true,
+        (Route::Custom(_) | Route::Study, Route::Practice(_)) => true,
         (a, b) => a == b,
     };
     html! {
