@@ -78,6 +78,7 @@ test('practise a category mix', async () => {
   const inMix = [];
   for (const c of ['ml', 'web']) {
     await app.open(`/browse?c=${c}`);
+    await app.reload();
     await app.testid('question-link').first().waitFor();
     inMix.push(...(await app.page.$$eval('[data-testid="question-link"]', (links) => links.map((a) => a.dataset.id))));
   }
