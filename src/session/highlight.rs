@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::fuzzy::{typo_hit, words};
+use super::fuzzy::{is_word_char, typo_hit, words};
 use super::search::{Field, Found, SearchIndex, Term};
 
 /// The longest snippet, in bytes (a sentence is cut around its hit).
@@ -71,7 +71,7 @@ pub fn snippet(index: &SearchIndex, found: &Found, terms: &[Term]) -> Option<Sni
         .find(|t| marks(std::slice::from_ref(*t), title).is_empty())?;
     [Field::Short, Field::Rest].into_iter().find_map(|field| {
         let text = index.text(found, field);
-        let at = marks(std::slice::from_ref(missing), text).first()?.start;
+        let at = first_hit(missing, text, index.lowercase_text(found, field))?;
         let (start, end) = sentence_around(text, at);
         let mut out = String::new();
         if start > 0 {
@@ -92,6 +92,20 @@ pub fn snippet(index: &SearchIndex, found: &Found, terms: &[Term]) -> Option<Sni
             marks,
         })
     })
+}
+
+/// Where `term` first hits `text` (`lower` is `text` ASCII-lowercased):
+/// a plain search of the lowercased text, without splitting it into words
+/// unless the term matched with a typo.
+fn first_hit(term: &Term, text: &str, lower: &str) -> Option<usize> {
+    if term.typo {
+        return marks(std::slice::from_ref(term), text).first().map(|r| r.start);
+    }
+    let word_start = |i: usize| !lower[..i].chars().next_back().is_some_and(is_word_char);
+    lower
+        .match_indices(term.text.as_str())
+        .map(|(i, _)| i)
+        .find(|&i| term.text.len() >= 3 || word_start(i))
 }
 
 /// The byte range of the sentence of `text` around byte `at`, at most

@@ -48,6 +48,8 @@ pub struct SearchIndex {
     questions: &'static [Question],
     /// Per question, the plain text of each [`Field`] (whitespace collapsed).
     fields: Vec<[String; 3]>,
+    /// The same, ASCII-lowercased (same byte offsets): where a snippet's hit is.
+    lower: Vec<[String; 3]>,
     /// Every word, lowercased, with its postings (`question * 3 + field`,
     /// ascending, unique).
     vocab: Vec<(Box<str>, Vec<u32>)>,
@@ -136,9 +138,19 @@ impl SearchIndex {
                 }
             }
         }
+        let lower = fields
+            .iter()
+            .map(|texts| {
+                texts.clone().map(|mut t| {
+                    t.make_ascii_lowercase();
+                    t
+                })
+            })
+            .collect();
         SearchIndex {
             questions,
             fields,
+            lower,
             vocab,
         }
     }
@@ -147,6 +159,11 @@ impl SearchIndex {
     /// has not arrived).
     pub fn text(&self, found: &Found, field: Field) -> &str {
         self.fields.get(found.index).map_or("", |f| f[field as usize].as_str())
+    }
+
+    /// [`SearchIndex::text`] ASCII-lowercased.
+    pub fn lowercase_text(&self, found: &Found, field: Field) -> &str {
+        self.lower.get(found.index).map_or("", |f| f[field as usize].as_str())
     }
 
     /// The terms of `query` with the words each matches.
@@ -202,7 +219,7 @@ impl SearchIndex {
                 score: total[index],
             })
             .collect();
-        found.sort_by(|a, b| b.score.cmp(&a.score));
+        found.sort_by_key(|f| std::cmp::Reverse(f.score));
         Ranked { terms, found }
     }
 
