@@ -124,7 +124,7 @@ fn highlight_ranges_and_snippets() {
     let index = index();
     let terms = index.terms("dictionary");
     let title = "What is a dictionary in Python?";
-    assert_eq!(marks(&terms, title), [10..20]);
+    assert_eq!(marks(&terms, title), vec![(10..20)]);
     let ranked = index.rank(
         &Progress::default(),
         &Filter {
@@ -141,7 +141,7 @@ fn highlight_ranges_and_snippets() {
     let short = snip("short").unwrap();
     assert_eq!(short.field, Field::Short);
     assert_eq!(short.text, "A dictionary is the built-in mapping type.");
-    assert_eq!(short.marks, [2..12]);
+    assert_eq!(short.marks, vec![(2..12)]);
     let rest = snip("rest").unwrap();
     assert_eq!(rest.field, Field::Rest);
     assert_eq!(rest.text, "…Python's dict is a dictionary built on open addressing.");
@@ -149,7 +149,7 @@ fn highlight_ranges_and_snippets() {
     // A typo marks the whole word it matched.
     let typo = index.terms("dictonary");
     assert!(typo[0].typo);
-    assert_eq!(marks(&typo, title), [10..20]);
+    assert_eq!(marks(&typo, title), vec![(10..20)]);
     // Several terms, several hits in a word, touching hits merged.
     let two = index.terms("is what");
     assert_eq!(marks(&two, title), [0..4, 5..7]);
@@ -240,8 +240,15 @@ fn custom_study_queues() {
     assert_eq!(study_queue(qs, &p, &Study::Ahead(days), T0), ["title"]);
     assert!(study_queue(qs, &Progress::default(), &Study::Ahead(7), T0).is_empty());
     // A custom scope keeps its order and every card, due or not.
-    let scope = PracticeScope::Custom(vec!["title", "other"]);
-    assert_eq!(practice_queue(qs, &p, &scope, T0, 0), ["title", "other"]);
+    let scope = PracticeScope::Custom {
+        ids: vec!["title", "other"],
+        since_ms: T0 + 1,
+    };
+    assert_eq!(practice_queue(qs, &p, &scope, T0 + 1, 0), ["title", "other"]);
+    // Once graded in the session, a card leaves it: a finished session is done.
+    let mut later = p.clone();
+    later.grade("other", Grade::Good, T0 + 2);
+    assert_eq!(practice_queue(qs, &later, &scope, T0 + 3, 0), ["title"]);
 }
 
 #[test]

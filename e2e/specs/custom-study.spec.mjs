@@ -16,9 +16,9 @@ async function openStudy(app) {
 }
 
 /** Ids of the cards of the session, by grading each one Good. */
-async function gradeAll(app) {
+async function gradeAll(app, grade = 'good') {
   const ids = [];
-  while ((await app.testid('card').count()) > 0 && ids.length < 50) ids.push(await app.revealAndGrade('good'));
+  while ((await app.testid('card').count()) > 0 && ids.length < 50) ids.push(await app.revealAndGrade(grade));
   return ids;
 }
 
@@ -38,8 +38,11 @@ test('practise the bookmarked cards', async () => {
   await app.testid('card').waitFor();
   assert.match(await app.testid('study-label').textContent(), /Bookmarked cards \(2 cards\)/);
   assert.match(await app.page.title(), /^Custom study: Bookmarked cards · pyprep$/);
-  const ids = await gradeAll(app);
+  const ids = await gradeAll(app, 'easy');
   assert.deepEqual(ids.sort(), ['numpy-purpose', 'self-keyword'].sort());
+  // Graded cards leave the session: done, not "2 more ready" again.
+  await app.testid('practice-done').waitFor();
+  assert.doesNotMatch(await app.testid('practice-done').innerText(), /more ready/);
   assert.deepEqual(app.page.errors, []);
 });
 

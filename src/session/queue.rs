@@ -21,8 +21,10 @@ pub enum PracticeScope {
     /// One card, due or not.
     Single(&'static str),
     /// Custom study: every one of these questions, due or not, in this
-    /// order (see [`super::study_queue`]).
-    Custom(Vec<&'static str>),
+    /// order (see [`super::study_queue`]), but those graded since the
+    /// session started at `since_ms` (a finished session is done, as an
+    /// Anki filtered deck empties as you answer).
+    Custom { ids: Vec<&'static str>, since_ms: i64 },
 }
 
 impl PracticeScope {
@@ -65,9 +67,14 @@ pub fn practice_queue(
 ) -> Vec<&'static str> {
     match scope {
         PracticeScope::Single(id) => questions.iter().filter(|q| q.id == *id).map(|q| q.id).collect(),
-        PracticeScope::Custom(ids) => ids
+        PracticeScope::Custom { ids, since_ms } => ids
             .iter()
             .filter_map(|id| questions.iter().find(|q| q.id == *id))
+            .filter(|q| {
+                progress
+                    .get(q.id)
+                    .is_none_or(|p| p.reviews.iter().all(|r| r.at_ms < *since_ms))
+            })
             .map(|q| q.id)
             .collect(),
         PracticeScope::Listed(ids) => {
@@ -192,7 +199,7 @@ pub fn learning_soon(
         PracticeScope::Daily(categories) | PracticeScope::DailyPlus { scope: categories, .. } => {
             categories.includes(q.category)
         }
-        PracticeScope::Listed(ids) | PracticeScope::Custom(ids) => ids.contains(&q.id),
+        PracticeScope::Listed(ids) | PracticeScope::Custom { ids, .. } => ids.contains(&q.id),
         PracticeScope::Single(id) => q.id == *id,
     };
     let mut soon: Vec<(i64, &'static str)> = questions

@@ -131,7 +131,8 @@ pub fn browse(props: &BrowseProps) -> Html {
                 <p data-testid="result-count" aria-live="polite">
                     { format!("{count} {}", if count == 1 { "question" } else { "questions" }) }
                 </p>
-                if count > 0 {
+                // Not in a widget: a browse widget has no way back from a session.
+                if count > 0 && !shell.embedded {
                     <button type="button" data-testid="practise-these" onclick={practise}>
                         { if count == 1 { "Practise it".to_string() } else { format!("Practise these {count}") } }
                     </button>

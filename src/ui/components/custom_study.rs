@@ -204,8 +204,9 @@ pub struct CustomPracticeProps {
 pub fn custom_practice(props: &CustomPracticeProps) -> Html {
     let state = use_app();
     let shell = use_shell();
+    let started = *use_memo(props.study.clone(), |_| dom::now_ms());
     let ids = use_memo(props.study.clone(), |study| {
-        session::study_queue(deck::questions(), &state.progress, study, dom::now_ms())
+        session::study_queue(deck::questions(), &state.progress, study, started)
     });
     let back = Route::Study;
     if ids.is_empty() {
@@ -224,7 +225,7 @@ pub fn custom_practice(props: &CustomPracticeProps) -> Html {
             <p class="study-label" data-testid="study-label">
                 { format!("Custom study: {} ({})", props.study.label(), cards(ids.len())) }
             </p>
-            <Practice scope={PracticeScope::Custom((*ids).clone())} />
+            <Practice scope={PracticeScope::Custom { ids: (*ids).clone(), since_ms: started }} />
         </>
     }
 }
