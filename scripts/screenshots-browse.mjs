@@ -36,6 +36,13 @@ for (const [w, h] of [[390, 844], [320, 640]]) {
     await page.reload();
     await page.getByTestId('no-results').scrollIntoViewIfNeeded();
     await shot('browse-no-results');
+    await page.goto(`${server.url}#/browse?status=learning`);
+    await page.reload();
+    await page.getByTestId('status-badge').first().scrollIntoViewIfNeeded();
+    await shot('browse-status-learning');
+    await page.goto(`${server.url}#/practice?study=bookmarked`);
+    await page.getByTestId('card').waitFor();
+    await shot('study-session');
     await page.goto(`${server.url}#/study`);
     await page.getByTestId('custom-study').waitFor();
     await shot('study-top');
