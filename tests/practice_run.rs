@@ -306,7 +306,7 @@ fn the_browse_filter_round_trips_through_the_url() {
         within: vec![],
     };
     let query = filter.to_query();
-    assert_eq!(query, "c=dsa&d=hard&t=trees&s=due&q=heap%20%26%20sort%2F%C3%BC");
+    assert_eq!(query, "c=dsa&d=hard&tag=trees&status=due&q=heap%20%26%20sort%2F%C3%BC");
     assert_eq!(Filter::from_query(&query), filter);
     assert_eq!(Filter::default().to_query(), "");
     assert_eq!(

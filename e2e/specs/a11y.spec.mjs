@@ -7,7 +7,7 @@ import { toolPath } from '../lib/browser.mjs';
 import { useApp } from '../lib/fixture.mjs';
 
 const env = useApp();
-const ROUTES = ['/', '/browse', '/q/quicksort', '/practice', '/mock', '/stats', '/settings'];
+const ROUTES = ['/', '/browse', '/browse?q=dictonary', '/q/quicksort', '/practice', '/study', '/mock', '/stats', '/settings'];
 
 async function violations(app) {
   const source = await readFile(toolPath('axe-core/axe.min.js'), 'utf8');

@@ -1,6 +1,6 @@
 //! The browse filter, typed: what the form holds, which questions fit it,
-//! and its URL form (`c=dsa&d=easy&t=trees&s=due&q=heap`), so that a
-//! reload or a shared link keeps it.
+//! and its URL form (`c=dsa&d=easy&tag=trees&status=due&q=heap`), so that
+//! a reload or a shared link keeps it.
 
 use crate::deck::{Difficulty, Question};
 use crate::embed::query_param;
@@ -112,8 +112,8 @@ impl Filter {
         Filter::within(self.within.clone())
     }
 
-    /// The URL query form, `""` when nothing is set: `c`, `d`, `t`, `s`, `q`,
-    /// percent-encoded.
+    /// The URL query form, `""` when nothing is set: `c`, `d`, `tag`,
+    /// `status`, `q`, percent-encoded.
     pub fn to_query(&self) -> String {
         let mut pairs = Vec::new();
         let mut add = |key: &str, value: &str| {
@@ -123,20 +123,24 @@ impl Filter {
         };
         add("c", self.category.as_deref().unwrap_or(""));
         add("d", self.difficulty.map_or("", Difficulty::as_str));
-        add("t", self.tag.as_deref().unwrap_or(""));
-        add("s", self.status.map_or("", StatusFilter::as_str));
+        add("tag", self.tag.as_deref().unwrap_or(""));
+        add("status", self.status.map_or("", StatusFilter::as_str));
         add("q", &self.query);
         pairs.join("&")
     }
 
-    /// Reads the URL query form; unknown keys and values are ignored.
+    /// Reads the URL query form (also the older `t` and `s`); unknown keys
+    /// and values are ignored.
     pub fn from_query(query: &str) -> Filter {
         let get = |key: &str| query_param(query, key).filter(|v| !v.is_empty());
         Filter {
             category: get("c"),
             difficulty: get("d").as_deref().and_then(Difficulty::parse),
-            tag: get("t"),
-            status: get("s").as_deref().and_then(StatusFilter::parse),
+            tag: get("tag").or_else(|| get("t")),
+            status: get("status")
+                .or_else(|| get("s"))
+                .as_deref()
+                .and_then(StatusFilter::parse),
             query: get("q").unwrap_or_default(),
             within: Vec::new(),
         }
@@ -144,7 +148,7 @@ impl Filter {
 }
 
 /// Percent-encodes everything but unreserved characters.
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {

@@ -2,8 +2,12 @@
 //! filter and instant search, Home's next step, and the mock interview
 //! state machine. Pure: time comes in as parameters.
 
+mod custom;
 mod filter;
+mod fuzzy;
 mod grade_hint;
+mod highlight;
+mod html_text;
 mod mock;
 mod next;
 mod output;
@@ -11,8 +15,12 @@ mod queue;
 mod run;
 mod search;
 
+pub use custom::{ExtraNew, MAX_AHEAD_DAYS, MAX_EXTRA_NEW, Study, study_queue};
 pub use filter::{Filter, StatusFilter, neighbours};
+pub use fuzzy::{TYPO_MIN_LEN, within_one_edit};
 pub use grade_hint::{QUICK_SECONDS, suggest_grade};
+pub use highlight::{Piece, SNIPPET_MAX, Snippet, marks, pieces, sentence_around, snippet};
+pub use html_text::html_to_text;
 pub use mock::{
     MOCK_MAX_MINUTES, MOCK_MAX_QUESTIONS, MockConfig, MockInterview, MockResult, MockSetup, MockSetupError,
     MockSummary, pick_mock,
@@ -25,7 +33,7 @@ pub use queue::{
     PracticeScope, learning_soon, new_introduced_today, order_new, practice_queue, practice_queue_ordered,
 };
 pub use run::{Graded, PracticeRun, RETURN_WITHIN_MS, Shown, returning_summary};
-pub use search::{SearchIndex, all_tags, html_to_text};
+pub use search::{Field, Found, Ranked, SearchIndex, Term, all_tags};
 
 /// Which categories a session draws from (empty = all).
 #[derive(Clone, PartialEq, Eq, Debug, Default)]

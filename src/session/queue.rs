@@ -12,11 +12,19 @@ use super::Scope;
 pub enum PracticeScope {
     /// Due cards, then new ones up to the daily limit, from these categories.
     Daily(Scope),
+    /// [`PracticeScope::Daily`] with today's new-card allowance raised by
+    /// `extra_new` ("learn N more new cards today", see [`super::ExtraNew`]).
+    DailyPlus { scope: Scope, extra_new: u32 },
     /// These questions: the due ones first, then those never graded, in the
     /// order listed. No daily limit: the author chose them for the reader.
     Listed(Vec<&'static str>),
     /// One card, due or not.
     Single(&'static str),
+    /// Custom study: every one of these questions, due or not, in this
+    /// order (see [`super::study_queue`]), but those graded since the
+    /// session started at `since_ms` (a finished session is done, as an
+    /// Anki filtered deck empties as you answer).
+    Custom { ids: Vec<&'static str>, since_ms: i64 },
 }
 
 impl PracticeScope {
@@ -61,6 +69,16 @@ pub fn practice_queue(
 ) -> Vec<&'static str> {
     match scope {
         PracticeScope::Single(id) => questions.iter().filter(|q| q.id == *id).map(|q| q.id).collect(),
+        PracticeScope::Custom { ids, since_ms } => ids
+            .iter()
+            .filter_map(|id| questions.iter().find(|q| q.id == *id))
+            .filter(|q| {
+                progress
+                    .get(q.id)
+                    .is_none_or(|p| p.reviews.iter().all(|r| r.at_ms < *since_ms))
+            })
+            .map(|q| q.id)
+            .collect(),
         PracticeScope::Listed(ids) => {
             let listed: Vec<&Question> = ids
                 .iter()
@@ -75,7 +93,7 @@ pub fn practice_queue(
             );
             queue
         }
-        PracticeScope::Daily(_) => {
+        PracticeScope::Daily(_) | PracticeScope::DailyPlus { .. } => {
             practice_queue_ordered(questions, progress, scope, NewOrder::Deck, now_ms, tz_offset_min)
         }
     }
@@ -148,14 +166,17 @@ pub fn practice_queue_ordered(
     now_ms: i64,
     tz_offset_min: i32,
 ) -> Vec<&'static str> {
-    let PracticeScope::Daily(categories) = scope else {
-        return practice_queue(questions, progress, scope, now_ms, tz_offset_min);
+    let (categories, extra_new) = match scope {
+        PracticeScope::Daily(categories) => (categories, 0),
+        PracticeScope::DailyPlus { scope, extra_new } => (scope, *extra_new),
+        _ => return practice_queue(questions, progress, scope, now_ms, tz_offset_min),
     };
     let eligible = || questions.iter().filter(|q| categories.includes(q.category));
     let mut queue = due_first(eligible(), progress, now_ms);
     let left = progress
         .settings
         .daily_new_limit
+        .saturating_add(extra_new)
         .saturating_sub(new_introduced_today(progress, now_ms, tz_offset_min));
     let mut new: Vec<&'static str> = eligible()
         .filter(|q| progress.status(q.id, now_ms) == Status::New)
@@ -177,8 +198,10 @@ pub fn learning_soon(
     window_ms: i64,
 ) -> Vec<(i64, &'static str)> {
     let in_scope = |q: &Question| match scope {
-        PracticeScope::Daily(categories) => categories.includes(q.category),
-        PracticeScope::Listed(ids) => ids.contains(&q.id),
+        PracticeScope::Daily(categories) | PracticeScope::DailyPlus { scope: categories, .. } => {
+            categories.includes(q.category)
+        }
+        PracticeScope::Listed(ids) | PracticeScope::Custom { ids, .. } => ids.contains(&q.id),
         PracticeScope::Single(id) => q.id == *id,
     };
     let mut soon: Vec<(i64, &'static str)> = questions

@@ -5,13 +5,13 @@
 
 use yew::prelude::*;
 
-use crate::session::Filter;
 use crate::store;
 use crate::ui::components::{Nav, Notices, ShortcutsDialog};
 use crate::ui::dom;
 use crate::ui::hooks::{Shortcut, use_app_state, use_route, use_shortcuts};
+use crate::ui::location;
 use crate::ui::provider::ProgressProvider;
-use crate::ui::route::Route;
+use crate::ui::route::{self, Route};
 use crate::ui::screens::screen;
 use crate::ui::shell::Shell;
 
@@ -33,7 +33,7 @@ pub fn app() -> Html {
 fn app_body() -> Html {
     let state = use_app_state();
     let route = use_route();
-    let filter = use_state(Filter::default);
+    let filter = use_state(|| route::browse_filter(&dom::hash()).unwrap_or_default());
     let help_open = use_state(|| false);
     let focus_search = use_state(|| false);
 
@@ -49,6 +49,26 @@ fn app_body() -> Html {
         dom::after_paint(|| {
             dom::when_idle(|| crate::ui::answers::prefetch(crate::deck::categories().iter().map(|c| c.id)))
         });
+    });
+    // A browse URL with a filter (a reload, a shared link, Back) sets the
+    // filter; a bare `#/browse` keeps the one the learner left.
+    {
+        let filter = filter.clone();
+        use_effect_with(route.clone(), move |route| {
+            if let (Route::Browse, Some(wanted)) = (route, route::browse_filter(&dom::hash()))
+                && wanted != *filter
+            {
+                filter.set(wanted);
+            }
+        });
+    }
+    // The URL (replaced, not pushed: one entry however much is typed) and
+    // the tab's title follow the route and the browse filter.
+    use_effect_with((route.clone(), (*filter).clone()), |(route, filter)| {
+        if matches!(route, Route::Browse) {
+            location::replace_hash(&route::browse_href(filter));
+        }
+        location::set_title(&route::title(route, filter));
     });
     // After `/` from another screen, focus the search box once Browse is shown.
     {

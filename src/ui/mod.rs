@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod dom;
 mod hooks;
+mod location;
 pub mod provider;
 pub mod route;
 mod screens;

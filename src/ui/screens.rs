@@ -8,7 +8,8 @@ use yew::prelude::*;
 use crate::embed::Config;
 use crate::session::{Filter, OutputScope, PracticeScope, Scope};
 use crate::ui::components::{
-    Browse, CodeList, CodePractice, Home, MockScreen, Practice, QuestionScreen, SettingsScreen, StatsScreen,
+    Browse, CodeList, CodePractice, CustomPractice, Home, MockScreen, Practice, QuestionScreen, SettingsScreen,
+    StatsScreen, StudyScreen, extra_new_today,
 };
 use crate::ui::route::Route;
 
@@ -24,11 +25,18 @@ pub fn screen(route: &Route, widget: Option<&Config>, filter: &UseStateHandle<Fi
             html! { <QuestionScreen key={id.clone()} id={id.clone()} filter={(**filter).clone()} /> }
         }
         (Route::Practice(categories), None) => {
-            let scope = PracticeScope::Daily(Scope {
+            let scope = Scope {
                 categories: categories.clone(),
-            });
+            };
+            // Today's "learn N more new cards" raise, if any.
+            let scope = match extra_new_today() {
+                0 => PracticeScope::Daily(scope),
+                extra_new => PracticeScope::DailyPlus { scope, extra_new },
+            };
             html! { <Practice key={route.href()} {scope} /> }
         }
+        (Route::Custom(study), _) => html! { <CustomPractice key={route.href()} study={study.clone()} /> },
+        (Route::Study, None) => html! { <StudyScreen /> },
         (Route::Practice(_), Some(config)) => html! { <Practice scope={config.practice_scope()} /> },
         (Route::PracticeCode(categories), None) => {
             let scope = OutputScope::Daily(Scope {

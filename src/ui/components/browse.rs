@@ -1,15 +1,18 @@
 //! Browse: every question, filtered by category, difficulty, tag and status,
-//! with instant search over question and answer text. A widget limits the
-//! list (and the categories and tags offered) to the questions in its scope.
-//! The filter is [`session::Filter`]; which questions fit it is decided there.
+//! with ranked instant search over question and answer text (hits marked, a
+//! snippet saying why an answer matched). A widget limits the list (and the
+//! categories and tags offered) to the questions in its scope. The filter
+//! is [`session::Filter`]; which questions fit it and in which order is
+//! decided by [`session::SearchIndex`]. "Practise these" turns the list
+//! into a custom study session.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::title::title_html;
 use super::use_app;
 use crate::deck::{self, Difficulty, Question};
-use crate::progress::Status;
-use crate::session::{Filter, StatusFilter, all_tags};
+use crate::session::{Field, Filter, StatusFilter, Study, all_tags, marks, snippet};
 use crate::ui::dom;
 use crate::ui::route::Route;
 use crate::ui::shell::use_shell;
@@ -63,7 +66,8 @@ pub fn browse(props: &BrowseProps) -> Html {
     let shell = use_shell();
     let now = dom::now_ms();
     let filter = &props.filter;
-    let results = crate::ui::answers::search_index().browse(&state.progress, filter, now);
+    let index = crate::ui::answers::search_index();
+    let ranked = index.rank(&state.progress, filter, now);
     let update = |apply: fn(&mut Filter, String)| {
         let (filter, on_filter) = (filter.clone(), props.on_filter.clone());
         Callback::from(move |value: String| {
@@ -87,11 +91,21 @@ pub fn browse(props: &BrowseProps) -> Html {
     let difficulties = vec![("easy", "Easy"), ("medium", "Medium"), ("hard", "Hard")];
     let tags: Vec<(&str, &str)> = all_tags(scoped.iter().copied()).into_iter().map(|t| (t, t)).collect();
     let statuses: Vec<(&str, &str)> = StatusFilter::ALL.iter().map(|s| (s.as_str(), s.label())).collect();
-    let count = results.len();
+    let count = ranked.found.len();
     let clear = {
         let (filter, on_filter) = (filter.clone(), props.on_filter.clone());
         Callback::from(move |_: MouseEvent| on_filter.emit(filter.cleared()))
     };
+    let practise = {
+        let (ids, shell) = (ranked.ids(), shell.clone());
+        Callback::from(move |_: MouseEvent| {
+            let ids = ids.iter().map(|id| id.to_string()).collect();
+            shell.go(Route::Custom(Study::Ids(ids)));
+        })
+    };
+    let searched = !filter.query.trim().is_empty();
+    let narrowed =
+        filter.category.is_some() || filter.difficulty.is_some() || filter.tag.is_some() || filter.status.is_some();
 
     html! {
         <>
@@ -114,29 +128,58 @@ pub fn browse(props: &BrowseProps) -> Html {
                 { select("filter-status", "Status", filter.status.map_or("", StatusFilter::as_str), statuses,
                     update(|f, v| f.status = StatusFilter::parse(&v))) }
             </form>
-            <p data-testid="result-count" aria-live="polite">
-                { format!("{count} {}", if count == 1 { "question" } else { "questions" }) }
-                if count == 0 && !filter.is_empty() {
-                    { " match these filters. " }
-                    <button type="button" class="link" data-testid="clear-filters" onclick={clear}>{ "Clear filters" }</button>
+            <div class="results-bar">
+                <p data-testid="result-count" aria-live="polite">
+                    { format!("{count} {}", if count == 1 { "question" } else { "questions" }) }
+                </p>
+                // Not in a widget: a browse widget has no way back from a session.
+                if count > 0 && !shell.embedded {
+                    <button type="button" data-testid="practise-these" onclick={practise}>
+                        { if count == 1 { "Practise it".to_string() } else { format!("Practise these {count}") } }
+                    </button>
                 }
-            </p>
+            </div>
+            if count == 0 {
+                <section class="no-results" data-testid="no-results">
+                    <h2>{ "No questions match" }</h2>
+                    if searched {
+                        <p>{ format!("Nothing matches \u{201c}{}\u{201d}", filter.query.trim()) }
+                            { if narrowed { " with these filters." } else { "." } }</p>
+                        <p class="muted">{ "Try fewer or shorter words; one typo in a word of five letters or more is forgiven." }</p>
+                    } else {
+                        <p>{ "No question has all of these filters." }</p>
+                    }
+                    if !filter.is_empty() {
+                        <button type="button" class="primary" data-testid="clear-filters" onclick={clear}>{ "Clear filters" }</button>
+                    }
+                </section>
+            }
             <ul class="results">
-                { for results.into_iter().map(|q| {
+                { for ranked.found.iter().map(|found| {
+                    let q = found.question;
                     let status = state.progress.status(q.id, now);
                     let bookmarked = state.progress.get(q.id).is_some_and(|p| p.bookmarked);
                     let target = Route::Question(q.id.to_string());
+                    let title_marks = marks(&ranked.terms, q.text);
+                    let why = snippet(&index, found, &ranked.terms);
+                    let category = deck::category(q.category).map_or(q.category, |c| c.title);
                     html! {
                         <li class="result">
                             <a href={target.href()} onclick={shell.link(target.clone())} data-testid="question-link" data-id={q.id}>
-                                { Html::from_html_unchecked(AttrValue::Static(q.text_html)) }
+                                { title_html(q.text, &title_marks) }
                             </a>
+                            if let Some(why) = why {
+                                <p class="snippet" data-testid="snippet">
+                                    <span class="snippet-field">{ if why.field == Field::Short { "Answer: " } else { "In the answer: " } }</span>
+                                    { snippet_html(&why.text, &why.marks) }
+                                </p>
+                            }
                             <span class="meta">
+                                <span class="category" data-testid="result-category">{ category }</span>
                                 <span class={classes!("badge", q.difficulty.as_str())}>{ q.difficulty.as_str() }</span>
-                                if status != Status::New {
-                                    <span class="badge status">{ status.as_str() }</span>
-                                }
-                                if bookmarked { <span class="badge">{ "bookmarked" }</span> }
+                                <span class={classes!("badge", "status", format!("status-{}", status.as_str()))}
+                                    data-testid="status-badge" data-status={status.as_str()}>{ status.as_str() }</span>
+                                if bookmarked { <span class="badge bookmarked">{ "bookmarked" }</span> }
                             </span>
                         </li>
                     }
@@ -144,4 +187,19 @@ pub fn browse(props: &BrowseProps) -> Html {
             </ul>
         </>
     }
+}
+
+/// Snippet text with its hits marked.
+fn snippet_html(text: &str, marks: &[std::ops::Range<usize>]) -> Html {
+    let mut at = 0;
+    let mut out: Vec<Html> = Vec::new();
+    for m in marks {
+        if m.start >= at && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end) {
+            out.push(html! { { &text[at..m.start] } });
+            out.push(html! { <mark>{ &text[m.start..m.end] }</mark> });
+            at = m.end;
+        }
+    }
+    out.push(html! { { &text[at..] } });
+    out.into_iter().collect()
 }

@@ -56,7 +56,7 @@ pub fn mock_summary_view(props: &MockSummaryViewProps) -> Html {
                         let route = Route::Question(q.id.to_string());
                         html! {
                             <li data-testid="mock-review-item" data-id={q.id}>
-                                <a href={route.href()} onclick={shell.link(route.clone())}>{ q.text }</a>
+                                <a href={route.href()} onclick={shell.link(route.clone())}>{ super::title::title_html(q.text, &[]) }</a>
                                 { format!(" ({why})") }
                             </li>
                         }

@@ -25,6 +25,7 @@ pub fn nav(props: &NavProps) -> Html {
     let current = |target: &Route| match (&props.route, target) {
         (Route::Question(_) | Route::BrowseCode, Route::Browse)
         | (Route::Practice(_) | Route::PracticeCode(_) | Route::CodeCard(_), Route::Practice(_)) => true,
+        (Route::Custom(_) | Route::Study, Route::Practice(_)) => true,
         (a, b) => a == b,
     };
     html! {

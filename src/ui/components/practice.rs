@@ -375,6 +375,7 @@ pub fn practice(props: &PracticeProps) -> Html {
                 if !single {
                     <p class="queue" data-testid="queue-remaining">{ format!("{remaining} left in this session") }</p>
                 }
+                if !shell.embedded { <a class="custom-study-link" href={Route::Study.href()} data-testid="custom-study-link">{ "Custom study" }</a> }
             </div>
             if !single_done { { for after_grade } }
             if *swipe_hint && !single && current.is_some() {
