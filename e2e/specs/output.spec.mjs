@@ -154,7 +154,7 @@ test('Browse lists every code card by category with its status; one opens as a s
   await storedEntry(app.page, target);
   await app.open('/browse/code');
   const row = app.page.locator(`[data-testid="code-link"][data-id="${target}"]`).locator('..');
-  assert.equal(await row.getByTestId('code-status').innerText(), 'learning', 'graded Again: back in a minute');
+  assert.equal(await row.getByTestId('code-status').textContent(), 'learning', 'graded Again: back in a minute');
   assert.deepEqual(app.page.errors, []);
 });
 
