@@ -5,6 +5,8 @@
 mod filter;
 mod grade_hint;
 mod mock;
+mod mock_interview;
+mod mock_store;
 mod next;
 mod queue;
 mod run;
@@ -12,9 +14,11 @@ mod search;
 
 pub use filter::{Filter, StatusFilter, neighbours};
 pub use grade_hint::{QUICK_SECONDS, suggest_grade};
-pub use mock::{
-    MOCK_MAX_MINUTES, MOCK_MAX_QUESTIONS, MockConfig, MockInterview, MockResult, MockSetup, MockSetupError,
-    MockSummary, pick_mock,
+pub use mock::{MOCK_MAX_MINUTES, MOCK_MAX_QUESTIONS, MockConfig, MockSetup, MockSetupError, pick_mock};
+pub use mock_interview::{MockInterview, MockResult, MockSummary, follow_up_questions};
+pub use mock_store::{
+    MOCK_HISTORY_CAP, MockLoad, MockScore, decode_history, decode_mock, encode_mock, mock_history_key, mock_key,
+    push_history,
 };
 pub use next::NextStep;
 pub use queue::{
