@@ -9,6 +9,7 @@ mod grade_bar;
 mod home;
 mod import_panel;
 mod mock;
+mod mock_history;
 mod mock_run;
 mod mock_summary;
 mod nav;
