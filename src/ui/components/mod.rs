@@ -3,6 +3,7 @@
 mod answer;
 mod browse;
 mod card;
+mod card_status;
 mod category_picker;
 mod chart;
 mod grade_bar;
