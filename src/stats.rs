@@ -229,7 +229,7 @@ pub fn hardest(questions: &[Question], progress: &Progress, n: usize) -> Vec<Har
             })
         })
         .collect();
-    cards.sort_by(|a, b| (b.lapses, b.again).cmp(&(a.lapses, a.again)));
+    cards.sort_by_key(|c| std::cmp::Reverse((c.lapses, c.again)));
     cards.truncate(n);
     cards
 }

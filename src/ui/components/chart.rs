@@ -42,7 +42,7 @@ fn reviews(n: u32) -> String {
 pub fn heatmap(props: &HeatmapProps) -> Html {
     let days = &props.days;
     let weeks = days.len().div_ceil(7).max(1);
-    let width = LEFT + weeks * STEP;
+    let width = LEFT + weeks * STEP + 16; // room for a month name over the last week
     let height = TOP + 7 * STEP;
     let total: u32 = days.iter().map(|d| d.count).sum();
     let active = days.iter().filter(|d| d.count > 0).count();
