@@ -134,3 +134,21 @@ pub fn set_ui_pref(name: &str, value: &str) {
         let _ = kv.set(&format!("pyprep:ui:{name}"), value);
     }
 }
+
+/// The raw value stored under `key` (not progress: e.g. a running mock
+/// interview); `None` when unset or storage is unavailable.
+pub fn read_key(key: &str) -> Option<String> {
+    storage().ok()?.get(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; `Err` when storage is unavailable or full.
+pub fn write_key(key: &str, value: &str) -> Result<(), StoreError> {
+    storage()?.set(key, value)
+}
+
+/// Removes `key`, if storage is available.
+pub fn remove_key(key: &str) {
+    if let Ok(mut kv) = storage() {
+        kv.remove(key);
+    }
+}

@@ -6,6 +6,7 @@
 
 mod decode;
 mod edit;
+mod files;
 mod import;
 pub mod limits;
 mod merge;
@@ -20,6 +21,7 @@ mod undo;
 mod validate;
 
 pub use decode::{LoadOutcome, load};
+pub use files::{civil_date, export_file_name, import_error_words, local_date};
 pub use import::{ImportError, ImportPreview, ImportSummary, export_json, parse_import};
 pub use model::{Card, CardState, Grade, NewOrder, Progress, QuestionProgress, ReviewEntry, Settings, Status, Theme};
 pub use persist::{KeyValue, LoadProblem, Loaded, MemoryStore, StoreError, load_stored, save_stored, stored};

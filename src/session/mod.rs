@@ -9,6 +9,8 @@ mod grade_hint;
 mod highlight;
 mod html_text;
 mod mock;
+mod mock_interview;
+mod mock_store;
 mod next;
 mod output;
 mod queue;
@@ -21,9 +23,11 @@ pub use fuzzy::{TYPO_MIN_LEN, within_one_edit};
 pub use grade_hint::{QUICK_SECONDS, suggest_grade};
 pub use highlight::{Piece, SNIPPET_MAX, Snippet, marks, pieces, sentence_around, snippet};
 pub use html_text::html_to_text;
-pub use mock::{
-    MOCK_MAX_MINUTES, MOCK_MAX_QUESTIONS, MockConfig, MockInterview, MockResult, MockSetup, MockSetupError,
-    MockSummary, pick_mock,
+pub use mock::{MOCK_MAX_MINUTES, MOCK_MAX_QUESTIONS, MockConfig, MockSetup, MockSetupError, pick_mock};
+pub use mock_interview::{MockInterview, MockResult, MockSummary, follow_up_questions};
+pub use mock_store::{
+    MOCK_HISTORY_CAP, MockLoad, MockScore, decode_history, decode_mock, encode_mock, mock_history_key, mock_key,
+    push_history,
 };
 pub use next::NextStep;
 pub use output::{

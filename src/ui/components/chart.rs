@@ -1,58 +1,107 @@
-//! Reviews per day as an inline SVG bar chart, with a text alternative.
+//! Reviews per day as a calendar heatmap (an inline SVG: a column per week,
+//! Monday on top, month names along the top and weekdays down the side),
+//! each day labelled with its date and count, and a weekly table as a text
+//! alternative.
 
 use yew::prelude::*;
 
-/// Props of [`ReviewChart`].
+use crate::stats::HeatDay;
+
+/// Props of [`Heatmap`].
 #[derive(Properties, PartialEq)]
-pub struct ReviewChartProps {
-    /// Reviews per day, oldest first, the last element being today.
-    pub per_day: Vec<u32>,
+pub struct HeatmapProps {
+    /// Whole weeks, Monday first, ending today (see [`crate::stats::heatmap`]).
+    pub days: Vec<HeatDay>,
 }
 
-const WIDTH: u32 = 336;
-const HEIGHT: u32 = 100;
+const CELL: usize = 13;
+const STEP: usize = 16;
+const LEFT: usize = 30;
+const TOP: usize = 16;
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
-/// A bar per day; the SVG is described by a summary and a weekly table.
-#[function_component(ReviewChart)]
-pub fn review_chart(props: &ReviewChartProps) -> Html {
-    let days = props.per_day.len().max(1) as u32;
-    let max = props.per_day.iter().copied().max().unwrap_or(0).max(1);
-    let total: u32 = props.per_day.iter().sum();
-    let active = props.per_day.iter().filter(|&&n| n > 0).count();
-    let bar = WIDTH / days;
-    let weeks: Vec<u32> = props.per_day.chunks(7).map(|w| w.iter().sum()).collect();
-    let weeks_count = weeks.len();
-    let summary = format!(
-        "{total} reviews over the last {} days, on {active} of them; busiest day {} reviews.",
-        props.per_day.len(),
-        props.per_day.iter().copied().max().unwrap_or(0)
-    );
+/// The month of a `YYYY-MM-DD` date (1-12) and its day of the month.
+fn month_and_day(date: &str) -> (usize, u32) {
+    let month = date.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+    let day = date.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
+    (month, day)
+}
+
+fn reviews(n: u32) -> String {
+    if n == 1 {
+        "1 review".into()
+    } else {
+        format!("{n} reviews")
+    }
+}
+
+/// The heatmap with its axes, legend, summary and table.
+#[function_component(Heatmap)]
+pub fn heatmap(props: &HeatmapProps) -> Html {
+    let days = &props.days;
+    let weeks = days.len().div_ceil(7).max(1);
+    let width = LEFT + weeks * STEP + 16; // room for a month name over the last week
+    let height = TOP + 7 * STEP;
+    let total: u32 = days.iter().map(|d| d.count).sum();
+    let active = days.iter().filter(|d| d.count > 0).count();
+    let busiest = days.iter().max_by_key(|d| d.count).filter(|d| d.count > 0);
+    let summary = match busiest {
+        None => format!("No reviews in the last {weeks} weeks yet."),
+        Some(b) => format!(
+            "{} over the last {weeks} weeks, on {active} days; the busiest was {} with {}.",
+            reviews(total),
+            b.date,
+            reviews(b.count)
+        ),
+    };
+    // A month's name above the first week that holds its 1st.
+    let month_labels = days.iter().enumerate().filter_map(|(i, d)| {
+        let (month, day) = month_and_day(&d.date);
+        (day == 1 || i == 0).then(|| {
+            let x = LEFT + (i / 7) * STEP;
+            html! { <text x={x.to_string()} y="11" class="axis-label">{ MONTHS[(month - 1) % 12] }</text> }
+        })
+    });
+    let weekday_labels = [(0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")].map(|(row, name)| {
+        let y = TOP + row * STEP + 10;
+        html! { <text x="0" y={y.to_string()} class="axis-label">{ name }</text> }
+    });
+    let weekly: Vec<(String, u32)> = days
+        .chunks(7)
+        .map(|w| (w[0].date.clone(), w.iter().map(|d| d.count).sum()))
+        .collect();
     html! {
-        <figure class="chart">
-            <svg data-testid="stats-chart" role="img" aria-labelledby="chart-title chart-desc"
-                viewBox={format!("0 0 {WIDTH} {}", HEIGHT + 2)} preserveAspectRatio="none">
-                <title id="chart-title">{ "Reviews per day, last twelve weeks" }</title>
-                <desc id="chart-desc">{ summary.clone() }</desc>
-                <line x1="0" y1={HEIGHT.to_string()} x2={WIDTH.to_string()} y2={HEIGHT.to_string()} class="axis" />
-                { for props.per_day.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, &n)| {
-                    let h = (n * HEIGHT / max).max(2);
+        <figure class="chart heatmap">
+            <svg data-testid="stats-heatmap" role="group" aria-label={format!("Reviews per day, last {weeks} weeks")}
+                viewBox={format!("0 0 {width} {height}")} width={width.to_string()} height={height.to_string()}>
+                { for month_labels }
+                { for weekday_labels }
+                { for days.iter().enumerate().map(|(i, d)| {
+                    let label = format!("{}: {}", d.date, reviews(d.count));
+                    let (x, y) = (LEFT + (i / 7) * STEP, TOP + d.weekday as usize * STEP);
                     html! {
-                        <rect x={(i as u32 * bar).to_string()} y={(HEIGHT - h).to_string()}
-                            width={bar.saturating_sub(1).max(1).to_string()} height={h.to_string()} class="bar" />
+                        <rect x={x.to_string()} y={y.to_string()} width={CELL.to_string()} height={CELL.to_string()} rx="2"
+                            class={format!("heat level-{}", d.level)} role="img" aria-label={label.clone()}
+                            data-testid="heat-day" data-date={d.date.clone()} data-count={d.count.to_string()}>
+                            <title>{ label }</title>
+                        </rect>
                     }
                 }) }
             </svg>
-            <figcaption>{ summary }</figcaption>
+            <p class="heat-legend" aria-hidden="true">
+                { "Less" }
+                { for (0..5).map(|l| html! { <svg width="13" height="13"><rect width="13" height="13" rx="2" class={format!("heat level-{l}")} /></svg> }) }
+                { "More" }
+            </p>
+            <figcaption data-testid="stats-heatmap-summary">{ summary }</figcaption>
             <details>
                 <summary>{ "Reviews per week (table)" }</summary>
                 <table>
-                    <thead><tr><th scope="col">{ "Week" }</th><th scope="col">{ "Reviews" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Week from" }</th><th scope="col">{ "Reviews" }</th></tr></thead>
                     <tbody>
-                        { for weeks.iter().enumerate().map(|(i, n)| {
-                            let ago = weeks_count - 1 - i;
-                            let label = match ago { 0 => "This week".to_string(), 1 => "Last week".to_string(), a => format!("{a} weeks ago") };
-                            html! { <tr><td>{ label }</td><td>{ *n }</td></tr> }
-                        }) }
+                        { for weekly.iter().rev().map(|(from, n)| html! { <tr><td>{ from.clone() }</td><td>{ *n }</td></tr> }) }
                     </tbody>
                 </table>
             </details>

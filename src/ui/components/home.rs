@@ -32,11 +32,17 @@ pub fn home(props: &HomeProps) -> Html {
         .map(|(due, _)| due)
         .collect();
     let next = NextStep::of(questions, progress, now, tz);
-    let label = next.label();
-    let target = if next == NextStep::Done {
-        Route::Browse
-    } else {
-        Route::Practice(vec![])
+    // A learner who never practised and set no new cards a day is told why
+    // there is nothing to start, not "all done".
+    let never_started = progress.questions.values().all(|q| q.reviews.is_empty());
+    let limit_off = next == NextStep::Done && never_started && progress.settings.daily_new_limit == 0;
+    let (label, target) = match next {
+        _ if limit_off => (
+            "No new cards today: the daily limit is 0. Change it in Settings".to_string(),
+            Route::Settings,
+        ),
+        NextStep::Done => (next.label(), Route::Browse),
+        _ => (next.label(), Route::Practice(vec![])),
     };
     let go = Callback::from(move |_: MouseEvent| dom::go(&target.href()));
 
@@ -64,6 +70,7 @@ pub fn home(props: &HomeProps) -> Html {
                         html! {
                             <li class="category-card" data-testid="category-card" data-category={m.category}>
                                 <h3>{ title }</h3>
+                                <CategoryBar mastered={m.mastered} learning={m.learning + m.due} total={m.total} />
                                 <p class="counts">
                                     <span><strong data-testid="count-new">{ m.new }</strong>{ " new" }</span>
                                     <span><strong data-testid="count-learning">{ m.learning + m.due }</strong>{ " learning" }</span>
@@ -81,6 +88,40 @@ pub fn home(props: &HomeProps) -> Html {
                 </ul>
             </section>
         </>
+    }
+}
+
+/// Share of `n` in `total` as a CSS width.
+fn width(n: u32, total: u32) -> String {
+    format!("{:.1}%", f64::from(n) * 100.0 / f64::from(total.max(1)))
+}
+
+/// Props of [`CategoryBar`].
+#[derive(Properties, PartialEq)]
+struct CategoryBarProps {
+    mastered: u32,
+    learning: u32,
+    total: u32,
+}
+
+/// A category's progress: mastered, then learning, the rest new.
+#[function_component(CategoryBar)]
+fn category_bar(props: &CategoryBarProps) -> Html {
+    let new = props.total.saturating_sub(props.mastered + props.learning);
+    let label = format!(
+        "{} mastered, {} learning, {new} new, of {}",
+        props.mastered, props.learning, props.total
+    );
+    html! {
+        // An SVG with attribute widths: the CSP allows no inline styles.
+        <svg class="category-bar" role="img" aria-label={label.clone()} data-testid="category-bar"
+            data-mastered={props.mastered.to_string()} data-learning={props.learning.to_string()}>
+            <title>{ label }</title>
+            <rect class="all" x="0" y="0" width="100%" height="100%" />
+            <rect class="mastered" x="0" y="0" width={width(props.mastered, props.total)} height="100%" />
+            <rect class="learning" x={width(props.mastered, props.total)} y="0"
+                width={width(props.learning, props.total)} height="100%" />
+        </svg>
     }
 }
 

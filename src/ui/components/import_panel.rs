@@ -8,14 +8,14 @@ use yew::prelude::*;
 
 use super::use_app;
 use crate::deck;
-use crate::progress::{ImportPreview, limits, parse_import};
+use crate::progress::{ImportPreview, import_error_words, limits, parse_import};
 use crate::ui::state::Action;
 
 /// Reads `file` as text and hands the text, or an error message, to `done`.
 fn read_file(file: web_sys::File, done: Callback<Result<String, String>>) {
     if file.size() > limits::MAX_FILE_BYTES as f64 {
         done.emit(Err(
-            "This file is larger than 5 MB, so it cannot be a pyprep export. Nothing was changed.".into(),
+            "This file is larger than 5 MB, so it is not a pyprep export. Nothing was changed.".into(),
         ));
         return;
     }
@@ -49,14 +49,35 @@ fn when(ms: i64) -> String {
     String::from(iso).chars().take(16).collect::<String>().replace('T', " ")
 }
 
+/// Props of [`ImportPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ImportPanelProps {
+    /// Bumped by every reset: a chosen file, its preview or error and the
+    /// last message are forgotten.
+    #[prop_or_default]
+    pub resets: u32,
+}
+
 /// The import form with its preview.
 #[function_component(ImportPanel)]
-pub fn import_panel() -> Html {
+pub fn import_panel(props: &ImportPanelProps) -> Html {
     let state = use_app();
     let announce = crate::ui::hooks::use_announce();
     let result = use_state(|| None::<Result<ImportPreview, String>>);
     let done = use_state(|| None::<String>);
     let input = use_node_ref();
+    {
+        let (result, done, input) = (result.clone(), done.clone(), input.clone());
+        use_effect_with(props.resets, move |resets| {
+            if *resets > 0 {
+                result.set(None);
+                done.set(None);
+                if let Some(input) = input.cast::<HtmlInputElement>() {
+                    input.set_value("");
+                }
+            }
+        });
+    }
     let on_file = {
         let (result, done) = (result.clone(), done.clone());
         Callback::from(move |e: Event| {
@@ -73,7 +94,7 @@ pub fn import_panel() -> Html {
                 Callback::from(move |text: Result<String, String>| {
                     let ids = deck::known_ids();
                     result.set(Some(text.and_then(|t| {
-                        parse_import(&t, &ids).map_err(|e| format!("{e} Nothing was changed."))
+                        parse_import(&t, &ids).map_err(|e| format!("{} Nothing was changed.", import_error_words(&e)))
                     })));
                 }),
             );

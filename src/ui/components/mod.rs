@@ -3,6 +3,7 @@
 mod answer;
 mod browse;
 mod card;
+mod card_status;
 mod category_picker;
 mod chart;
 mod code_list;
@@ -12,6 +13,7 @@ mod grade_bar;
 mod home;
 mod import_panel;
 mod mock;
+mod mock_history;
 mod mock_run;
 mod mock_summary;
 mod nav;

@@ -4,9 +4,11 @@
 use yew::prelude::*;
 
 use super::card::{QuestionCard, save_note, toggle_bookmark};
+use super::card_status::CardStatus;
+use super::practice::Practice;
 use super::use_app;
 use crate::deck;
-use crate::session::{self, Filter};
+use crate::session::{self, Filter, PracticeScope};
 use crate::ui::dom;
 use crate::ui::hooks::{Shortcut, use_shortcuts};
 use crate::ui::route::Route;
@@ -26,6 +28,8 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let state = use_app();
     let _answers = crate::ui::answers::use_answers();
     let shell = use_shell();
+    // "Practise this now": a one-card session in place of the page.
+    let practising = use_state(|| None::<String>);
     let question = deck::question(&props.id);
     let results = crate::ui::answers::search_index().browse(&state.progress, &props.filter, dom::now_ms());
     let order: Vec<&'static str> = results.iter().map(|q| q.id).collect();
@@ -43,7 +47,11 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     };
     {
         let (on_bookmark, shell) = (on_bookmark.clone(), shell.clone());
+        let busy = practising.is_some();
         use_shortcuts(Callback::from(move |shortcut| {
+            if busy {
+                return false; // the one-card session has its own keys
+            }
             let go = |target: Option<&str>| {
                 if let Some(target) = target {
                     shell.go(Route::Question(target.to_string()));
@@ -70,6 +78,20 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
             </>
         };
     };
+    if practising.as_deref() == Some(id) {
+        return html! {
+            <>
+                <p class="back"><a href={Route::Question(id.to_string()).href()}
+                    onclick={let p = practising.clone(); Callback::from(move |e: MouseEvent| { e.prevent_default(); p.set(None) })}>
+                    { "← Back to the question" }</a></p>
+                <Practice scope={PracticeScope::Single(id)} />
+            </>
+        };
+    }
+    let on_practise = {
+        let practising = practising.clone();
+        Callback::from(move |()| practising.set(Some(id.to_string())))
+    };
     let entry = state.progress.get(&props.id);
     let on_note = save_note(&state, id);
     let link = |target: Option<&str>, testid: &'static str, label: &'static str| match target {
@@ -93,6 +115,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                     { link(next, "next", "Next →") }
                 </nav>
             </QuestionCard>
+            <CardStatus {id} progress={state.progress.clone()} {on_practise} />
         </>
     }
 }

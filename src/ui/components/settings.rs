@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::import_panel::ImportPanel;
 use super::use_app;
-use crate::progress::{NewOrder, Settings as Prefs, Theme, export_json, limits};
+use crate::progress::{NewOrder, Settings as Prefs, Theme, export_file_name, export_json, limits};
 use crate::ui::dom;
 use crate::ui::hooks::use_announce;
 use crate::ui::state::Action;
@@ -17,6 +17,9 @@ pub fn settings_screen() -> Html {
     let confirming = use_state(|| false);
     let message = use_state(|| None::<String>);
     let limit_message = use_state(|| None::<String>);
+    let limit_bad = use_state(|| false);
+    // Bumped by every reset: the import panel forgets an old file and error.
+    let resets = use_state(|| 0u32);
     let announce = use_announce();
     let prefs = state.progress.settings.clone();
     let set = {
@@ -49,7 +52,8 @@ pub fn settings_screen() -> Html {
         })
     };
     let on_limit = {
-        let (set, prefs, limit_message) = (set.clone(), prefs.clone(), limit_message.clone());
+        let (set, prefs, limit_message, limit_bad) =
+            (set.clone(), prefs.clone(), limit_message.clone(), limit_bad.clone());
         Callback::from(move |e: Event| {
             let value = e
                 .target_dyn_into::<HtmlInputElement>()
@@ -61,9 +65,16 @@ pub fn settings_screen() -> Html {
                         daily_new_limit: limit,
                         ..prefs.clone()
                     });
+                    limit_bad.set(false);
                     limit_message.set(Some(format!("Saved: {limit} new cards a day.")));
                 }
-                Err(why) => limit_message.set(Some(format!("Not saved. {why}"))),
+                Err(why) => {
+                    limit_bad.set(true);
+                    limit_message.set(Some(format!(
+                        "Not saved. {why} The limit stays at {}.",
+                        prefs.daily_new_limit
+                    )));
+                }
             }
         })
     };
@@ -72,7 +83,12 @@ pub fn settings_screen() -> Html {
         Callback::from(move |_: MouseEvent| {
             let now = dom::now_ms();
             let json = export_json(&state.progress, now);
-            let name = format!("pyprep-{}-progress-{}.json", state.namespace, now / 1000);
+            let name = export_file_name(
+                &state.namespace,
+                crate::store::DEFAULT_NAMESPACE,
+                now,
+                dom::tz_offset_min(),
+            );
             message.set(Some(match dom::download_text(&name, &json) {
                 Ok(()) => format!("Exported as {name}."),
                 Err(e) => format!("Export failed: {e}"),
@@ -88,9 +104,10 @@ pub fn settings_screen() -> Html {
         Callback::from(move |_: MouseEvent| confirming.set(false))
     };
     let reset = {
-        let (state, confirming, message) = (state.clone(), confirming.clone(), message.clone());
+        let (state, confirming, message, resets) = (state.clone(), confirming.clone(), message.clone(), resets.clone());
         Callback::from(move |_: MouseEvent| {
             state.dispatch(Action::Reset);
+            resets.set(*resets + 1);
             announce.emit("All progress was reset".into());
             confirming.set(false);
             message.set(Some("All progress was reset.".into()));
@@ -121,9 +138,16 @@ pub fn settings_screen() -> Html {
                 <div class="field">
                     <label for="new-limit">{ "New cards per day" }</label>
                     <input id="new-limit" data-testid="new-limit" type="number" inputmode="numeric" min="0" max={limits::MAX_DAILY_NEW.to_string()}
-                        aria-describedby="new-limit-help" value={prefs.daily_new_limit.to_string()} onchange={on_limit} />
-                    <p id="new-limit-help" class="help">{ format!("0 to {}; cards already started keep coming back when due.", limits::MAX_DAILY_NEW) }</p>
-                    if let Some(text) = &*limit_message { <p role="status" class="message" data-testid="new-limit-message">{ text.clone() }</p> }
+                        aria-describedby="new-limit-help new-limit-message" aria-invalid={limit_bad.then_some("true")}
+                        value={prefs.daily_new_limit.to_string()} onchange={on_limit} />
+                    <p id="new-limit-help" class="help">{ format!(
+                        "A whole number from 0 to {} (0: no new cards). Cards already started keep coming back when due. Saved when you leave the field.",
+                        limits::MAX_DAILY_NEW
+                    ) }</p>
+                    <p id="new-limit-message" role="status" class={classes!("message", limit_bad.then_some("error-text"))}
+                        data-testid="new-limit-message" hidden={limit_message.is_none()}>
+                        { (*limit_message).clone().unwrap_or_default() }
+                    </p>
                 </div>
             </section>
             <section aria-labelledby="export-title">
@@ -131,7 +155,7 @@ pub fn settings_screen() -> Html {
                 <p>{ "Download everything (grades, bookmarks, notes, settings) as a JSON file." }</p>
                 <button type="button" data-testid="export" onclick={on_export}>{ "Export progress" }</button>
             </section>
-            <ImportPanel />
+            <ImportPanel resets={*resets} />
             <section aria-labelledby="reset-title">
                 <h2 id="reset-title">{ "Reset" }</h2>
                 if *confirming {
