@@ -8,6 +8,7 @@ mod codegen;
 mod highlight;
 mod parse;
 mod render;
+mod runnable;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ pub use codegen::{AnswerFile, answer_files, generate, generate_native_answers};
 pub use highlight::highlight_python;
 pub use parse::parse_file;
 pub use render::{markdown_options, render_inline_code};
+pub use runnable::{Runnable, classify, imports};
 
 /// The six categories: id, title as in the seed, in seed order.
 pub const CATEGORIES: [(&str, &str); 6] = [
