@@ -235,12 +235,11 @@ pub fn imports(code: &str) -> Vec<String> {
             for part in rest.split(',') {
                 add(part.split(" as ").next().unwrap_or(""));
             }
-        } else if let Some(rest) = line.strip_prefix("from ") {
-            if let Some((module, _)) = rest.split_once(" import") {
-                if !module.trim_start().starts_with('.') {
-                    add(module);
-                }
-            }
+        } else if let Some(rest) = line.strip_prefix("from ")
+            && let Some((module, _)) = rest.split_once(" import")
+            && !module.trim_start().starts_with('.')
+        {
+            add(module);
         }
     }
     seen

@@ -2,6 +2,7 @@
 //! filter and instant search, Home's next step, and the mock interview
 //! state machine. Pure: time comes in as parameters.
 
+mod code_run;
 mod filter;
 mod grade_hint;
 mod mock;
@@ -10,6 +11,10 @@ mod queue;
 mod run;
 mod search;
 
+pub use code_run::{
+    INDENT, MAX_OUTPUT_CHARS, RunOutput, Stream, TIME_LIMIT_MS, download_progress, insert_indent, out_of_time,
+    seconds_left,
+};
 pub use filter::{Filter, StatusFilter, neighbours};
 pub use grade_hint::{QUICK_SECONDS, suggest_grade};
 pub use mock::{

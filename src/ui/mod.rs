@@ -7,6 +7,7 @@ mod dom;
 mod hooks;
 pub mod provider;
 pub mod route;
+mod runner;
 mod screens;
 pub mod shell;
 pub mod state;

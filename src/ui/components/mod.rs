@@ -15,6 +15,7 @@ mod nav;
 mod notices;
 mod practice;
 mod question_screen;
+mod run_panel;
 mod settings;
 mod shortcuts_dialog;
 mod stats;
