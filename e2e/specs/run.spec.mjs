@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 
 import { newPage } from '../lib/browser.mjs';
 import { openMadeUpPage } from '../lib/examples.mjs';
+import { serveHtml } from '../lib/server.mjs';
 import { useApp } from '../lib/fixture.mjs';
 import { serveLogged } from '../lib/logged-server.mjs';
 import { AppPage } from '../pages/app.mjs';
@@ -219,4 +220,32 @@ test('the widget runs examples too, and data-run="false" turns Run off', SLOW, a
   assert.ok((await off.testid('answer-rest').textContent()).includes('LowerUserDict'), 'the code is still shown');
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('a script embed on another origin runs examples (a worker from a blob module that imports ours)', SLOW, async () => {
+  const page = await newPage(env.browser);
+  // The host serving dist/ answers with CORS, as the README asks of it.
+  await page.context().route(`${env.server.url}**`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+  });
+  const host = await serveHtml(`<!doctype html><meta charset="utf-8"><title>another site</title>
+    <div data-pyprep data-mode="card" data-questions="${STDLIB.question}"></div>
+    <script type="module" src="${env.server.url}embed.js"></script>`);
+  try {
+    await page.goto(host.url);
+    const widget = new WidgetPage(page, 0);
+    await widget.ready();
+    await widget.testid('reveal').click();
+    const example = widget.testid('part-example');
+    if (!(await example.evaluate((d) => d.open))) await example.locator('summary').click();
+    const panel = widget.root.locator('.code-block', { has: page.locator('pre', { hasText: STDLIB.marker }) }).getByTestId('run-panel');
+    await panel.getByTestId('run-button').click();
+    await waitForStatus(panel, 'Finished');
+    assert.equal(await outputOf(panel), STDLIB.output);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.context().close();
+    await host.close();
+  }
 });
