@@ -97,6 +97,11 @@ test('an edited example runs as edited; Tab indents with spaces; Reset brings th
   await editor.press('Tab');
   await editor.type('print("edited", i * 7)');
   assert.equal(await editor.inputValue(), 'for i in range(3):\n    print("edited", i * 7)');
+  // No keyboard trap: Escape, then Tab, moves on.
+  await editor.press('Escape');
+  await editor.press('Tab');
+  assert.equal(await editor.evaluate((el) => el.getRootNode().activeElement === el), false, 'Tab after Escape leaves the editor');
+  assert.equal(await editor.inputValue(), 'for i in range(3):\n    print("edited", i * 7)', 'and inserts nothing');
   await panel.getByTestId('run-button').click();
   await waitForStatus(panel, 'Finished');
   assert.equal(await outputOf(panel), 'edited 0\nedited 7\nedited 14');

@@ -197,10 +197,17 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
             }
         })
     };
+    // Tab indents; Escape first lets the next Tab leave the editor (no keyboard trap).
+    let released = use_mut_ref(|| false);
     let onkeydown = {
         let text = text.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() != "Tab" || e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key() {
+            if e.key() == "Escape" {
+                *released.borrow_mut() = true;
+                return;
+            }
+            let leave = std::mem::take(&mut *released.borrow_mut());
+            if leave || e.key() != "Tab" || e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key() {
                 return;
             }
             let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() else {
@@ -263,7 +270,9 @@ pub fn run_panel(props: &RunPanelProps) -> Html {
                 <textarea class="run-editor" data-testid="run-editor" aria-label="Edit the example"
                     spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
                     rows={(text.lines().count().clamp(3, 24)).to_string()}
+                    aria-describedby={format!("run-help-{}", *id)}
                     value={(*text).clone()} {oninput} {onkeydown} />
+                <p class="run-help" id={format!("run-help-{}", *id)}>{ "Tab indents; Esc, then Tab, leaves the editor." }</p>
             }
             { for status_line }
             if !out.is_empty() {
