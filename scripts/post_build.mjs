@@ -7,10 +7,13 @@
 //   sw.js                 service worker precaching exactly this build
 //   answers/*.json        the answer files build.rs wrote (target/answers/), one per
 //                         category, preloaded by index.html and by embed.js
+//   run-worker.js, pyodide/, wheels/, run-files.json
+//                         Run in the page (copyRunFiles): loaded on the first Run only,
+//                         cached by the service worker after that, never precached
 // examples/ and icons/ are copied by Trunk itself (copy-dir links in index.html).
 // Every URL written here is relative, so the build works from any sub-path.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -105,12 +108,61 @@ for (const f of ['index.html', 'register-sw.js', 'icons/icon.svg', 'icons/icon-m
 write('embed.js', embedLoader(build, answersByCategory));
 write('manifest.webmanifest', `${JSON.stringify(manifest(), null, 2)}\n`);
 
+const run = copyRunFiles();
+
 // The service worker comes last so that its list holds every other file.
-const precache = ['./', ...listFiles(staging).filter((f) => f !== 'sw.js')];
+const precache = ['./', ...listFiles(staging).filter((f) => f !== 'sw.js' && !run.files.includes(f))];
 const digest = createHash('sha256');
 for (const f of precache.slice(1)) digest.update(`${f}\0`).update(readFileSync(join(staging, f))).update('\0');
 const cacheName = `pyprep-${digest.digest('hex').slice(0, 12)}`;
-write('sw.js', serviceWorker(cacheName, precache, [...Object.values(build).flat(), ...answerFiles]));
+write('sw.js', serviceWorker(cacheName, precache, [...Object.values(build).flat(), ...answerFiles], run));
+
+/**
+ * Run in the page (issue 16): copies the worker (assets/run-worker.js), the
+ * Pyodide files it loads (from the npm package scripts/setup.sh installs into
+ * target/run/) and the bundled wheels into the build, writes run-files.json
+ * (sizes for the progress bar, wheel files by name), and reports how the
+ * Python samples were classified. Returns the files and a digest of them:
+ * the service worker caches these on first use instead of precaching them.
+ */
+function copyRunFiles() {
+  const from = join(source, 'target', 'run');
+  const pyodide = join(from, 'node_modules', 'pyodide');
+  if (!existsSync(join(pyodide, 'package.json'))) fail('target/run/node_modules/pyodide is missing: run scripts/setup.sh');
+  const files = ['run-worker.js'];
+  copyFileSync(join(source, 'assets', 'run-worker.js'), join(staging, 'run-worker.js'));
+  mkdirSync(join(staging, 'pyodide'), { recursive: true });
+  // The worker imports the two .mjs files; it fetches the other three.
+  const sizes = {};
+  for (const f of ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json']) {
+    if (!existsSync(join(pyodide, f))) fail(`the pyodide package has no ${f}`);
+    copyFileSync(join(pyodide, f), join(staging, 'pyodide', f));
+    files.push(`pyodide/${f}`);
+    if (!f.endsWith('.mjs')) sizes[`pyodide/${f}`] = statSync(join(pyodide, f)).size;
+  }
+  const wheelDir = join(from, 'wheels');
+  const wheelFiles = existsSync(wheelDir) ? readdirSync(wheelDir).filter((f) => f.endsWith('.whl')).sort() : [];
+  if (wheelFiles.length === 0) fail('target/run/wheels has no wheels: run scripts/setup.sh');
+  mkdirSync(join(staging, 'wheels'), { recursive: true });
+  const wheels = {};
+  for (const f of wheelFiles) {
+    copyFileSync(join(wheelDir, f), join(staging, 'wheels', f));
+    files.push(`wheels/${f}`);
+    // The distribution's name as the classifier spells it: lower case, '-'.
+    wheels[f.split('-')[0].toLowerCase().replace(/_/g, '-')] = { file: `wheels/${f}`, size: statSync(join(wheelDir, f)).size };
+  }
+  const list = `${JSON.stringify({ pyodide: sizes, wheels }, null, 1)}\n`;
+  write('run-files.json', list);
+  files.push('run-files.json');
+  const counts = { stdlib: 0, wheels: 0, local: 0 };
+  for (const f of answerFiles) {
+    for (const m of readFileSync(join(staging, f), 'utf8').matchAll(/data-run=\\?"(stdlib|wheels|local)/g)) counts[m[1]] += 1;
+  }
+  console.log(`post_build: Run in the page: ${counts.stdlib} stdlib samples, ${counts.wheels} with bundled wheels, ${counts.local} local only`);
+  const digest = createHash('sha256');
+  for (const f of files) digest.update(`${f}\0`).update(readFileSync(join(staging, f))).update('\0');
+  return { files, cache: `pyprep-run-${digest.digest('hex').slice(0, 12)}` };
+}
 
 /** The loader a host page includes with <script type="module" src=".../embed.js">. */
 function embedLoader({ js, wasm, css }, answers) {
@@ -197,10 +249,14 @@ function manifest() {
 }
 
 /** The service worker: cache-first for this build's files, network for the rest. */
-function serviceWorker(cacheName, files, hashed) {
+function serviceWorker(cacheName, files, hashed, run) {
   return `// pyprep service worker, generated by scripts/post_build.mjs: precaches exactly
 // this build. A new release has a new cache name; activating it deletes the old one.
 const CACHE = ${JSON.stringify(cacheName)};
+// Run in the page: the interpreter's files are cached on first use, not
+// precached (most visits never press Run), in a cache of their own.
+const RUN_CACHE = ${JSON.stringify(run.cache)};
+const RUN_FILES = ${JSON.stringify(run.files)};
 const FILES = ${JSON.stringify(files, null, 1)};
 // Content-hashed names: any copy is the right one, the HTTP cache may serve them.
 const HASHED = new Set(${JSON.stringify(hashed)});
@@ -208,6 +264,7 @@ const url = (file) => new URL(file, self.location).href;
 const PRECACHED = new Set(FILES.map(url));
 const ROOT = url("./");
 const INDEX = url("index.html");
+const RUN = new Set(RUN_FILES.map(url));
 
 async function precache() {
   const cache = await caches.open(CACHE);
@@ -243,6 +300,9 @@ self.addEventListener("activate", (event) => {
         if (name.startsWith("pyprep-") && name !== CACHE && (await (await caches.open(name)).match(INDEX))) {
           await caches.delete(name);
         }
+        if (name.startsWith("pyprep-run-") && name !== RUN_CACHE && (await (await caches.open(name)).match(url("run-worker.js")))) {
+          await caches.delete(name);
+        }
       }
       await self.clients.claim();
     })(),
@@ -253,6 +313,10 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   const path = request.url.split(/[?#]/)[0];
+  if (RUN.has(path)) {
+    event.respondWith(runFile(event, path));
+    return;
+  }
   const key =
     request.mode === "navigate" && (path === ROOT || path === INDEX)
       ? INDEX
@@ -267,5 +331,16 @@ self.addEventListener("fetch", (event) => {
       .then((hit) => hit ?? fetch(request)),
   );
 });
+
+// Cache-first; a miss is fetched and kept, so Run works offline after one use.
+// The copy is stored while the worker reads the response (its progress bar moves).
+async function runFile(event, path) {
+  const cache = await caches.open(RUN_CACHE);
+  const hit = await cache.match(path);
+  if (hit) return hit;
+  const response = await fetch(event.request);
+  if (response.status === 200) event.waitUntil(cache.put(path, response.clone()));
+  return response;
+}
 `;
 }

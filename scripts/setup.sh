@@ -117,6 +117,45 @@ npm_tools() { # name@version ...
   npm install --prefix "$tools/node" --no-audit --no-fund --silent --save-exact "${missing[@]}"
 }
 
+# --- Run in the page: Pyodide and the bundled wheels ---------------------------
+# Into target/run/ (this checkout's own, like the build): the npm package
+# pyodide, pinned; and the pure-Python wheels the Flask and Django samples
+# need, at the pins of scripts/requirements-samples.txt, downloaded as they
+# are (--no-deps --only-binary=:all:). MarkupSafe has no pure wheel: its
+# CPython wheel is taken and the worker unpacks it without the compiled
+# speedups (it falls back to pure Python). scripts/post_build.mjs copies both
+# into dist/pyodide/ and dist/wheels/.
+RUN_WHEELS="Flask Werkzeug Jinja2 MarkupSafe itsdangerous click blinker Flask-Login Flask-SQLAlchemy SQLAlchemy typing_extensions Django asgiref sqlparse"
+setup_run() {
+  local dir=$root/target/run have pip stamp name
+  have=$(node -p "require('$dir/node_modules/pyodide/package.json').version" 2>/dev/null || true)
+  if [ "$have" != "$PYODIDE_VERSION" ]; then
+    command -v npm >/dev/null || { say "npm is missing: install Node.js 20+"; exit 1; }
+    say "installing pyodide $PYODIDE_VERSION (the interpreter behind Run) with npm"
+    mkdir -p "$dir"
+    [ -f "$dir/package.json" ] || echo '{"private": true}' >"$dir/package.json"
+    npm install --prefix "$dir" --no-audit --no-fund --silent --save-exact "pyodide@$PYODIDE_VERSION"
+  fi
+  stamp="$RUN_WHEELS $(sha256sum scripts/requirements-samples.txt | cut -c1-16)"
+  [ "$(cat "$dir/wheels/.stamp" 2>/dev/null)" = "$stamp" ] && return
+  say "downloading the wheels Run installs in the page (Flask, Django and their dependencies)"
+  command -v python3 >/dev/null || apt_install python3 python3-venv
+  pip=(python3 -m pip)
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    [ -x "$dir/venv/bin/python" ] || python3 -m venv "$dir/venv" || { apt_install python3-venv && python3 -m venv "$dir/venv"; }
+    pip=("$dir/venv/bin/python" -m pip)
+  fi
+  rm -rf "$dir/wheels"
+  mkdir -p "$dir/wheels"
+  for name in $RUN_WHEELS; do grep -iE "^$name==" scripts/requirements-samples.txt; done >"$dir/wheels.txt"
+  local target=(--disable-pip-version-check --no-deps --only-binary=:all: --python-version 3.14 -d "$dir/wheels")
+  grep -iv '^markupsafe==' "$dir/wheels.txt" >"$dir/wheels-pure.txt"
+  "${pip[@]}" download -q "${target[@]}" --platform any --implementation py -r "$dir/wheels-pure.txt"
+  "${pip[@]}" download -q "${target[@]}" --platform manylinux2014_x86_64 --implementation cp --abi cp314 \
+    "$(grep -i '^markupsafe==' "$dir/wheels.txt")"
+  echo "$stamp" >"$dir/wheels/.stamp"
+}
+
 # --- browser and Python --------------------------------------------------------
 setup_chromium() {
   CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
@@ -176,6 +215,7 @@ cargo_tool wasm-bindgen "$(wasm_bindgen_version)" wasm-bindgen-cli &
 pids+=($!)
 setup_wasm_rust
 npm_tools "binaryen@$BINARYEN_VERSION"
+setup_run
 if [ "$what" = test ]; then
   setup_chromium
   npm_tools "playwright-core@$PLAYWRIGHT_CORE_VERSION" "axe-core@$AXE_CORE_VERSION"

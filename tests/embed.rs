@@ -91,6 +91,23 @@ fn modes_themes_and_compact_values() {
 }
 
 #[test]
+fn data_run_false_turns_the_run_buttons_off() {
+    assert!(attrs(&[]).unwrap().run, "Run is on by default");
+    for (value, run) in [
+        ("false", false),
+        ("0", false),
+        ("no", false),
+        ("true", true),
+        ("", true),
+    ] {
+        assert_eq!(attrs(&[("run", value)]).unwrap().run, run, "{value}");
+    }
+    let errors = attrs(&[("run", "sometimes")]).unwrap_err();
+    assert_eq!(errors, [ConfigError::BadRun("sometimes".into())]);
+    assert_eq!(errors[0].to_string(), "Run must be true or false, not `sometimes`.");
+}
+
+#[test]
 fn a_category_scopes_the_pool_in_deck_order() {
     let config = attrs(&[("categories", "advanced")]).unwrap();
     let pool = config.pool();

@@ -15,7 +15,7 @@ export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self'; worker-src 'self'; base-uri 'none'; object-src 'none'";
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
 const FIXTURES = {
   '/csp-embed.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP host</title><link rel="icon" href="data:,"></head><body>
 <h1>A strict host page</h1><div id="w1" data-pyprep data-categories="dsa"></div><div id="w2" data-pyprep data-mode="card" data-questions="gil"></div>
@@ -79,6 +79,19 @@ test('the standalone page works under the strict CSP', async () => {
   await page.waitForFunction(() => Object.keys(JSON.parse(localStorage.getItem('pyprep:python:v1') ?? '{}').questions ?? {}).length === 1);
   // Offline support registers under the CSP too (worker-src 'self').
   await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 1));
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(page.errors, []);
+});
+
+test('Run works under the strict CSP: the worker and Pyodide need nothing beyond it', { timeout: 90_000 }, async () => {
+  const page = await strictPage();
+  await page.goto(url('/#/q/inheritance-types'));
+  const example = page.getByTestId('part-example');
+  if (!(await example.evaluate((d) => d.open))) await example.locator('summary').click();
+  const panel = page.locator('.code-block', { has: page.locator('pre', { hasText: 'class LowerUserDict' }) }).getByTestId('run-panel');
+  await panel.getByTestId('run-button').click();
+  await panel.getByTestId('run-status').filter({ hasText: 'Finished' }).waitFor({ timeout: 60_000 });
+  assert.match(await panel.getByTestId('run-output').innerText(), /LowerUserDict \['a', 'b', 'c'\]/);
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(page.errors, []);
 });

@@ -8,6 +8,7 @@ mod codegen;
 mod highlight;
 mod parse;
 mod render;
+mod runnable;
 mod samples;
 
 use std::fmt;
@@ -17,6 +18,7 @@ pub use codegen::{AnswerFile, answer_files, generate, generate_native_answers};
 pub use highlight::highlight_python;
 pub use parse::parse_file;
 pub use render::{markdown_options, render_inline_code};
+pub use runnable::{Runnable, classify, imports};
 pub use samples::{FLAGS, OutputCard, SampleFlags, card_id, normalise_code, normalise_output, parse_flags};
 
 /// The six categories: id, title as in the seed, in seed order.

@@ -8,6 +8,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd,
 
 use super::highlight::{escape_html, highlight_python};
 use super::parse::Lines;
+use super::runnable::run_attributes;
 use super::{ContentError, LANGUAGES, error};
 
 /// The one place the Markdown dialect is chosen.
@@ -25,6 +26,7 @@ pub(crate) fn render_section(
 ) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut code: Option<(String, String)> = None; // (language, text)
+    let mut code_flags = String::new(); // the fence's words after the language
     let mut in_table_head = false;
     let mut header_cell: Option<(usize, bool)> = None; // (line, has text)
     for (event, span) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
@@ -47,7 +49,13 @@ pub(crate) fn render_section(
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Fenced(info) => {
+                        code_flags = info
+                            .split_once(char::is_whitespace)
+                            .map_or("", |(_, rest)| rest)
+                            .to_owned();
+                        info.split_whitespace().next().unwrap_or("").to_owned()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 if !LANGUAGES.contains(&lang.as_str()) {
@@ -104,7 +112,7 @@ pub(crate) fn render_section(
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, text)) = code.take() {
-                    events.push(Event::Html(CowStr::from(code_block(&lang, &text))));
+                    events.push(Event::Html(CowStr::from(code_block(&lang, &text, &code_flags))));
                 }
             }
             other => events.push(other),
@@ -115,12 +123,13 @@ pub(crate) fn render_section(
     out
 }
 
-fn code_block(lang: &str, text: &str) -> String {
+fn code_block(lang: &str, text: &str, flags: &str) -> String {
     let text = text.strip_suffix('\n').unwrap_or(text);
     match lang {
         "python" => format!(
-            "<div class=\"code-block\"><button type=\"button\" class=\"copy\" data-copy>Copy</button>\
+            "<div class=\"code-block\"{}><button type=\"button\" class=\"copy\" data-copy>Copy</button>\
              <pre class=\"code lang-python\"><code>{}</code></pre></div>\n",
+            run_attributes(text, flags),
             highlight_python(text)
         ),
         "output" => format!(

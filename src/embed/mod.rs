@@ -73,6 +73,8 @@ pub struct Config {
     pub compact: bool,
     /// Progress is stored under `pyprep:<namespace>:v1`.
     pub namespace: String,
+    /// Python examples get a Run button (`data-run="false"` turns it off).
+    pub run: bool,
 }
 
 impl Default for Config {
@@ -84,6 +86,7 @@ impl Default for Config {
             theme: Theme::System,
             compact: false,
             namespace: DEFAULT_NAMESPACE.to_string(),
+            run: true,
         }
     }
 }
@@ -97,6 +100,7 @@ pub enum ConfigError {
     UnknownTheme(String),
     BadCompact(String),
     BadNamespace(String),
+    BadRun(String),
 }
 
 impl fmt::Display for ConfigError {
@@ -108,6 +112,7 @@ impl fmt::Display for ConfigError {
             ConfigError::UnknownMode(m) => write!(f, "Unknown mode `{m}`. Use practise, browse, mock, card or output."),
             ConfigError::UnknownTheme(t) => write!(f, "Unknown theme `{t}`. Use auto, light or dark."),
             ConfigError::BadCompact(v) => write!(f, "Compact must be true or false, not `{v}`."),
+            ConfigError::BadRun(v) => write!(f, "Run must be true or false, not `{v}`."),
             ConfigError::BadNamespace(n) => write!(
                 f,
                 "Invalid namespace `{n}`: use 1 to 40 lowercase letters, digits, `-` or `_`."
@@ -176,6 +181,11 @@ pub fn parse_config(get: impl Fn(&str) -> Option<String>) -> Result<Config, Vec<
         None | Some("false") | Some("0") | Some("no") => {}
         Some("") | Some("true") | Some("1") | Some("yes") => config.compact = true,
         Some(_) => errors.push(ConfigError::BadCompact(value("compact").unwrap_or_default())),
+    }
+    match value("run").as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None | Some("") | Some("true") | Some("1") | Some("yes") => {}
+        Some("false") | Some("0") | Some("no") => config.run = false,
+        Some(_) => errors.push(ConfigError::BadRun(value("run").unwrap_or_default())),
     }
     match value("namespace") {
         None => {}

@@ -2,6 +2,7 @@
 //! filter and instant search, Home's next step, and the mock interview
 //! state machine. Pure: time comes in as parameters.
 
+mod code_run;
 mod custom;
 mod filter;
 mod fuzzy;
@@ -17,6 +18,10 @@ mod queue;
 mod run;
 mod search;
 
+pub use code_run::{
+    INDENT, MAX_OUTPUT_CHARS, RunOutput, Stream, TIME_LIMIT_MS, download_progress, insert_indent, out_of_time,
+    seconds_left,
+};
 pub use custom::{ExtraNew, MAX_AHEAD_DAYS, MAX_EXTRA_NEW, Study, study_queue};
 pub use filter::{Filter, StatusFilter, neighbours};
 pub use fuzzy::{TYPO_MIN_LEN, within_one_edit};

@@ -53,6 +53,12 @@ pub fn set_base(base: &str) {
     STORE.with(|s| s.borrow_mut().base = base.to_string());
 }
 
+/// The prefix set by [`set_base`] ("" = relative to the document): where
+/// the build's other files are too.
+pub fn base() -> String {
+    STORE.with(|s| s.borrow().base.clone())
+}
+
 /// Starts fetching the answers of these categories (the ones not fetched
 /// or fetching yet).
 pub fn prefetch<'a>(categories: impl IntoIterator<Item = &'a str>) {

@@ -8,6 +8,7 @@ mod hooks;
 mod location;
 pub mod provider;
 pub mod route;
+mod runner;
 mod screens;
 pub mod shell;
 pub mod state;

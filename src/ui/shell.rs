@@ -26,6 +26,8 @@ pub struct Shell {
     pub keys_on_root: bool,
     /// Receives what the embedding page hears about.
     pub on_happening: Callback<Happening>,
+    /// Python examples get a Run button (a widget's `data-run="false"` turns it off).
+    pub run: bool,
 }
 
 impl Shell {
@@ -38,6 +40,7 @@ impl Shell {
             root: None,
             keys_on_root: false,
             on_happening: Callback::noop(),
+            run: true,
         }
     }
 

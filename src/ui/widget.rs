@@ -148,6 +148,7 @@ fn widget_screens(props: &WidgetBodyProps) -> Html {
         root: Some(root.clone()),
         keys_on_root: matches!(props.sink, Sink::Host(_)),
         on_happening,
+        run: config.run,
     };
     let back = (*route != home && config.mode != Mode::Browse).then(|| {
         let label = config.mode.back_label();

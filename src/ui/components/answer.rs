@@ -16,6 +16,8 @@ use crate::progress::Grade;
 use crate::session::suggest_grade;
 use crate::store;
 use crate::ui::answers::{self, Lookup, use_answers};
+use crate::ui::components::run_panel::RunPanels;
+use crate::ui::shell::use_shell;
 
 /// Props of [`ModelAnswer`].
 #[derive(Properties, PartialEq)]
@@ -128,6 +130,7 @@ fn answer_parts(props: &AnswerPartsProps) -> Html {
     let answer = &props.answer;
     let ticked = use_state(|| vec![false; answer.key_points.len()]);
     let open = use_state(open_sections);
+    let (root, run) = (use_node_ref(), use_shell().run);
     let part = |title: &'static str, class: &'static str, html: &str| {
         (!html.trim().is_empty()).then(|| {
             let is_open = open.iter().any(|c| c == class);
@@ -210,7 +213,7 @@ fn answer_parts(props: &AnswerPartsProps) -> Html {
         }
     });
     html! {
-        <div class="answer" id="answer" tabindex="-1" {onclick}>
+        <div ref={root.clone()} class="answer" id="answer" tabindex="-1" {onclick}>
             <section class="answer-part answer-short" data-testid="answer-short">
                 <@{tag}>{ "Short answer" }</@>
                 { trusted(&answer.short) }
@@ -222,6 +225,7 @@ fn answer_parts(props: &AnswerPartsProps) -> Html {
                 { part("Follow-up questions", "follow-ups", &answer.follow_ups) }
                 { part("Pitfalls", "pitfalls", &answer.pitfalls) }
             </div>
+            if run { <RunPanels {root} /> }
         </div>
     }
 }

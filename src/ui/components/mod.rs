@@ -21,6 +21,7 @@ mod notices;
 mod output_card;
 mod practice;
 mod question_screen;
+mod run_panel;
 mod settings;
 mod shortcuts_dialog;
 mod stats;
