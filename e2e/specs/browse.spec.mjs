@@ -173,6 +173,8 @@ test('"Practise these" turns the result list into a session over exactly those q
   const app = await env.app();
   await app.open('/browse?q=numpy');
   await app.testid('practise-these').waitFor();
+  // Until every answer file is in, the results grow as answers match too.
+  await app.page.waitForFunction(() => !document.querySelector('[data-testid="search-partial"]'));
   const ids = await resultIds(app);
   await app.testid('practise-these').click();
   await app.testid('card').waitFor();

@@ -78,6 +78,15 @@ pub fn prefetch<'a>(categories: impl IntoIterator<Item = &'a str>) {
     }
 }
 
+/// True while one of these categories' answers has not arrived (nor
+/// failed): search then matches only question text there.
+pub fn pending<'a>(mut categories: impl Iterator<Item = &'a str>) -> bool {
+    STORE.with(|s| {
+        let s = s.borrow();
+        categories.any(|c| !matches!(s.files.get(c), Some(FileState::Loaded(_) | FileState::Failed(_))))
+    })
+}
+
 /// Fetches a category's answers again after a failure.
 pub fn retry(category: &str) {
     let failed = STORE.with(|s| matches!(s.borrow().files.get(category), Some(FileState::Failed(_))));

@@ -132,6 +132,9 @@ pub fn browse(props: &BrowseProps) -> Html {
                 <p data-testid="result-count" aria-live="polite">
                     { format!("{count} {}", if count == 1 { "question" } else { "questions" }) }
                 </p>
+                if !filter.query.trim().is_empty() && crate::ui::answers::pending(scoped.iter().map(|q| q.category)) {
+                    <p class="help" data-testid="search-partial">{ "Answers still loading: matching question text for now." }</p>
+                }
                 // Not in a widget: a browse widget has no way back from a session.
                 if count > 0 && !shell.embedded {
                     <button type="button" data-testid="practise-these" onclick={practise}>
