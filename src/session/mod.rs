@@ -20,7 +20,7 @@ pub use next::NextStep;
 pub use queue::{
     PracticeScope, learning_soon, new_introduced_today, order_new, practice_queue, practice_queue_ordered,
 };
-pub use run::{Graded, PracticeRun, RETURN_WITHIN_MS, Shown, returning_summary};
+pub use run::{Graded, PracticeRun, RETURN_WITHIN_MS, Shown, returning_summary, reviews_in};
 pub use search::{SearchIndex, all_tags, html_to_text};
 
 /// Which categories a session draws from (empty = all).
