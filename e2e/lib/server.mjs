@@ -16,12 +16,17 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` (default dist/) and resolves to { url, close }. */
+/** The e2e fixture pages (e2e/fixtures/), served at /fixtures/ next to the build. */
+const FIXTURES = resolve('e2e/fixtures');
+
+/** Serves `root` (default dist/), and e2e/fixtures/ at /fixtures/; resolves to { url, close }. */
 export async function serve(root = resolve('dist')) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    let file = join(root, path);
-    if (!file.startsWith(root)) {
+    const fixture = path.startsWith('/fixtures/');
+    const base = fixture ? FIXTURES : root;
+    let file = join(base, fixture ? path.slice('/fixtures'.length) : path);
+    if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }

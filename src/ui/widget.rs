@@ -7,9 +7,10 @@
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::embed::{self, Config, ConfigError, Mode, Payload, Tally};
+use crate::embed::{self, Config, ConfigError, HostLook, Mode, Payload, Tally};
 use crate::progress::Theme;
 use crate::session::Filter;
 use crate::ui::components::Notices;
@@ -140,6 +141,20 @@ fn widget_screens(props: &WidgetBodyProps) -> Html {
             dom::focus_root(&root);
         })
     };
+    let look = use_host_look(&props.sink, config.theme);
+    {
+        // The host's background, as the widget's own (set through the CSSOM:
+        // a strict CSP blocks style attributes, not this).
+        let (root, background) = (root.clone(), (*look).as_ref().and_then(|l| l.background.clone()));
+        use_effect_with(background, move |background| {
+            if let Some(style) = root.cast::<web_sys::HtmlElement>().map(|e| e.style()) {
+                let _ = match background {
+                    Some(colour) => style.set_property("--bg", colour),
+                    None => style.remove_property("--bg").map(drop),
+                };
+            }
+        });
+    }
     let shell = Shell {
         embedded: true,
         compact: config.compact,
@@ -161,12 +176,19 @@ fn widget_screens(props: &WidgetBodyProps) -> Html {
     let class = classes!(
         "widget",
         config.compact.then_some("compact"),
-        (props.sink == Sink::Parent).then_some("framed")
+        (props.sink == Sink::Parent).then_some("framed"),
+        (*look).is_some().then_some("on-host")
     );
-    let theme = if config.theme == Theme::System {
-        "auto"
-    } else {
-        config.theme.as_str()
+    let theme = match (&*look, config.theme) {
+        (Some(look), _) => {
+            if look.dark {
+                "dark"
+            } else {
+                "light"
+            }
+        }
+        (None, Theme::System) => "auto",
+        (None, theme) => theme.as_str(),
     };
     html! {
         <ContextProvider<Shell> context={shell}>
@@ -178,4 +200,63 @@ fn widget_screens(props: &WidgetBodyProps) -> Html {
             </div>
         </ContextProvider<Shell>>
     }
+}
+
+/// The look an `auto` script embed takes from its host page (see
+/// [`embed::host_look`]), kept up to date when the reader's system switches
+/// between light and dark (a page may follow it). `None` for a themed
+/// widget and for the iframe, which cannot see its host: it follows its
+/// `theme` query parameter.
+#[hook]
+fn use_host_look(sink: &Sink, theme: Theme) -> Rc<Option<HostLook>> {
+    let host = match sink {
+        Sink::Host(element) if theme == Theme::System => Some(element.clone()),
+        _ => None,
+    };
+    let look = use_state(|| host.as_ref().map(read_host_look));
+    use_effect_with(host, {
+        let look = look.setter();
+        move |host| {
+            let host = host.clone();
+            let query = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+            let listener = host.zip(query).map(|(host, query)| {
+                // After the page's own styles have switched too.
+                EventListener::new(&query, "change", move |_| look.set(Some(read_host_look(&host))))
+            });
+            move || drop(listener)
+        }
+    });
+    Rc::new((*look).clone())
+}
+
+/// Reads the background behind `host` (its own and its ancestors').
+fn read_host_look(host: &web_sys::Element) -> HostLook {
+    let Some(window) = web_sys::window() else {
+        return embed::host_look::<&str>(&[], false);
+    };
+    let background = |el: &web_sys::Element| {
+        window
+            .get_computed_style(el)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("background-color").ok())
+    };
+    let mut colours = Vec::new();
+    let mut at = Some(host.clone());
+    while let Some(el) = at {
+        colours.extend(background(&el));
+        at = el.parent_element();
+    }
+    let prefers_dark = window
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|q| q.matches());
+    let page_dark = window
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|root| window.get_computed_style(&root).ok().flatten())
+        .and_then(|s| s.get_property_value("color-scheme").ok())
+        .is_some_and(|scheme| scheme.contains("dark"));
+    embed::host_look(&colours, page_dark && prefers_dark)
 }
