@@ -223,11 +223,7 @@ impl PracticeRun {
     /// return, it leaves the queue; shown and ungraded, it counts as graded
     /// with that grade (Previous shows it read-only), and when it is the
     /// current card the run moves on. Returns the cards taken out.
-    pub fn sync_reviews(
-        &mut self,
-        now_ms: i64,
-        reviews: impl Fn(&str) -> Option<(usize, Grade)>,
-    ) -> Vec<&'static str> {
+    pub fn sync_reviews(&mut self, now_ms: i64, reviews: impl Fn(&str) -> Option<(usize, Grade)>) -> Vec<&'static str> {
         let mut ids: Vec<&'static str> = self.upcoming.iter().copied().collect();
         ids.extend(self.returning.iter().map(|&(_, id)| id));
         ids.extend(self.shown.iter().map(|s| s.id));
@@ -251,7 +247,10 @@ impl PracticeRun {
         self.returning.retain(|(_, id)| graded(id).is_none());
         let mut current_went = false;
         for (i, shown) in self.shown.iter_mut().enumerate() {
-            if i >= self.pos && shown.grade.is_none() && let Some(grade) = graded(shown.id) {
+            if i >= self.pos
+                && shown.grade.is_none()
+                && let Some(grade) = graded(shown.id)
+            {
                 shown.grade = Some(grade);
                 current_went |= i == self.pos;
             }
