@@ -5,12 +5,14 @@
 //! embed) or `postMessage` to the parent window (iframe embed), which also
 //! hears the content height whenever it changes.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::embed::{self, Config, ConfigError, HostLook, Mode, Payload, Tally};
+use crate::embed::{self, Config, ConfigError, Happening, HostLook, Mode, Payload, Tally};
 use crate::progress::Theme;
 use crate::session::Filter;
 use crate::ui::components::Notices;
@@ -126,9 +128,13 @@ fn widget_screens(props: &WidgetBodyProps) -> Html {
             sink.send(&embed::ready(mode, if mode == Mode::Card { 1 } else { count }));
         });
     }
+    let keep_card_top = use_card_top_kept(props.sink == Sink::Parent);
     let on_happening = {
         let sink = props.sink.clone();
         Callback::from(move |happening| {
+            if matches!(happening, Happening::Graded { .. }) {
+                keep_card_top();
+            }
             let payload = tally.borrow_mut().record(happening);
             sink.send(&payload);
         })
@@ -259,4 +265,64 @@ fn read_host_look(host: &web_sys::Element) -> HostLook {
         .and_then(|s| s.get_property_value("color-scheme").ok())
         .is_some_and(|scheme| scheme.contains("dark"));
     embed::host_look(&colours, page_dark && prefers_dark)
+}
+
+/// How long an iframe waits for its parent to resize it after a grade
+/// before it shows the next card's top anyway.
+const RESIZE_WAIT_MS: u32 = 600;
+
+/// B10: after a grade the iframe's content shrinks (the answer goes) and the
+/// parent shrinks the frame, while the parent's scroll position stays: the
+/// next card's top could sit above the reader's viewport. The returned
+/// function, called at a grade, brings the card's top into view (of the
+/// parent too: `scrollIntoView` scrolls every ancestor) once the frame has
+/// been resized, or after [`RESIZE_WAIT_MS`]. Does nothing unless `framed`.
+#[hook]
+fn use_card_top_kept(framed: bool) -> Rc<dyn Fn()> {
+    let armed = use_memo((), |_| Rc::new(Cell::new(false)));
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let armed = (*armed).clone();
+        use_effect_with(framed, move |&framed| {
+            let listener = framed.then(web_sys::window).flatten().map(|window| {
+                EventListener::new(&window, "resize", move |_| {
+                    if armed.replace(false) {
+                        show_card_top();
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let armed = (*armed).clone();
+    Rc::new(move || {
+        if !framed {
+            return;
+        }
+        armed.set(true);
+        let armed = armed.clone();
+        *timer.borrow_mut() = Some(Timeout::new(RESIZE_WAIT_MS, move || {
+            if armed.replace(false) {
+                show_card_top();
+            }
+        }));
+    })
+}
+
+/// Scrolls the current card's top (its category line) into view, as little
+/// as needed: nothing moves when it is in view already.
+fn show_card_top() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let top = document
+        .query_selector("[data-testid=\"card\"] .card-meta")
+        .ok()
+        .flatten()
+        .or_else(|| document.query_selector("[data-testid=\"card\"]").ok().flatten());
+    if let Some(top) = top {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        top.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
