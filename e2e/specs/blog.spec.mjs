@@ -129,12 +129,25 @@ test('an auto widget on a light page stays light when the reader\'s system is da
     }),
   );
   await page.goto(`${env.server.url}examples/light-host.html`);
-  const look = (i) =>
-    page.waitForFunction((n) => {
-      const w = document.querySelectorAll('[data-pyprep]')[n]?.shadowRoot?.querySelector('[data-testid="widget"]');
-      return w && w.querySelector('[data-testid="card"]') && { theme: w.dataset.theme, bg: getComputedStyle(w).backgroundColor };
-    }, i).then((h) => h.jsonValue());
-  assert.deepEqual(await look(0), { theme: 'light', bg: 'rgb(253, 252, 248)' });
-  assert.deepEqual(await look(1), { theme: 'dark', bg: 'rgb(17, 17, 17)' });
+  const now = (n) =>
+    page.evaluate((i) => {
+      const w = document.querySelectorAll('[data-pyprep]')[i]?.shadowRoot?.querySelector('[data-testid="widget"]');
+      return w && { theme: w.dataset.theme, bg: getComputedStyle(w).backgroundColor };
+    }, n);
+  const settles = async (n, want) => {
+    await page.locator('[data-pyprep]').nth(n).getByTestId('card').waitFor();
+    await page
+      .waitForFunction(
+        ([i, w]) => {
+          const el = document.querySelectorAll('[data-pyprep]')[i]?.shadowRoot?.querySelector('[data-testid="widget"]');
+          return el && el.dataset.theme === w.theme && getComputedStyle(el).backgroundColor === w.bg;
+        },
+        [n, want],
+        { timeout: 5000 },
+      )
+      .catch(async () => assert.deepEqual(await now(n), want));
+  };
+  await settles(0, { theme: 'light', bg: 'rgb(253, 252, 248)' });
+  await settles(1, { theme: 'dark', bg: 'rgb(17, 17, 17)' });
   await page.close();
 });

@@ -223,13 +223,22 @@ fn use_host_look(sink: &Sink, theme: Theme) -> Rc<Option<HostLook>> {
     use_effect_with(host, {
         let look = look.setter();
         move |host| {
-            let host = host.clone();
-            let query = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
-            let listener = host.zip(query).map(|(host, query)| {
-                // After the page's own styles have switched too.
-                EventListener::new(&query, "change", move |_| look.set(Some(read_host_look(&host))))
+            let window = web_sys::window();
+            let query = window
+                .as_ref()
+                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+            let listeners = host.clone().zip(window).map(|(host, window)| {
+                // Read again once mounted and once the page has loaded (its
+                // stylesheets may have been on their way), and whenever the
+                // system switches (after the page's own styles have).
+                look.set(Some(read_host_look(&host)));
+                let (on_load, on_change, reread) = (look.clone(), look.clone(), host.clone());
+                let loaded = EventListener::new(&window, "load", move |_| on_load.set(Some(read_host_look(&reread))));
+                let switched = query
+                    .map(|q| EventListener::new(&q, "change", move |_| on_change.set(Some(read_host_look(&host)))));
+                (loaded, switched)
             });
-            move || drop(listener)
+            move || drop(listeners)
         }
     });
     Rc::new((*look).clone())
