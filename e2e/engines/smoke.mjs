@@ -101,10 +101,10 @@ for (const name of selectedEngines()) {
       }
     });
 
-    test('script embed: blog.html mounts two widgets in shadow roots, styled and isolated', async (t) => {
+    test('script embed: the hostile fixture mounts two widgets in shadow roots, styled and isolated', async (t) => {
       try {
         const { site, page } = await fresh();
-        await page.goto(`${site.url}examples/blog.html`);
+        await page.goto(`${site.url}fixtures/hostile.html`);
         const state = await page.waitFor(() => {
           const mounts = [...document.querySelectorAll('[data-pyprep]')];
           for (const m of mounts) {

@@ -13,9 +13,18 @@ import { WidgetPage } from '../pages/widget.mjs';
  * [data-pyprep] mount point, in document order).
  */
 export async function openExample(browser, baseUrl, name, options = {}) {
+  return openPage(browser, `${baseUrl}examples/${name}`, options);
+}
+
+/** Like openExample, for an e2e fixture page (e2e/fixtures/<name>, served at /fixtures/). */
+export async function openFixture(browser, baseUrl, name, options = {}) {
+  return openPage(browser, `${baseUrl}fixtures/${name}`, options);
+}
+
+async function openPage(browser, url, options) {
   const page = await newPage(browser, options);
   await recordEmbedEvents(page);
-  await page.goto(`${baseUrl}examples/${name}`);
+  await page.goto(url);
   return { page, widgets: await mountedWidgets(page) };
 }
 

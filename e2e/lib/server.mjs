@@ -17,12 +17,15 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+/** The e2e fixture pages (e2e/fixtures/), served at /fixtures/ next to the build. */
+const FIXTURES = resolve('e2e/fixtures');
+
 /**
- * Serves `root` (default dist/) and resolves to { url, close, sent }.
- * Options (for `make bench`): `gzip` compresses every response (level 9) for
- * clients that accept it, as a static host would; `pages` maps paths to extra
- * HTML (host pages for the embeds); `sent()` is the body bytes sent so far and
- * `sent(0)` resets it.
+ * Serves `root` (default dist/), and e2e/fixtures/ at /fixtures/; resolves to
+ * { url, close, sent }. Options (for `make bench`): `gzip` compresses every
+ * response (level 9) for clients that accept it, as a static host would;
+ * `pages` maps paths to extra HTML (host pages for the embeds); `sent()` is
+ * the body bytes sent so far and `sent(0)` resets it.
  */
 export async function serve(root = resolve('dist'), { gzip = false, pages = {} } = {}) {
   let bytes = 0;
@@ -43,8 +46,10 @@ export async function serve(root = resolve('dist'), { gzip = false, pages = {} }
       send(req, res, 200, TYPES['.html'], Buffer.from(pages[path]), path);
       return;
     }
-    let file = join(root, path);
-    if (!file.startsWith(root)) {
+    const fixture = path.startsWith('/fixtures/');
+    const base = fixture ? FIXTURES : root;
+    let file = join(base, fixture ? path.slice('/fixtures'.length) : path);
+    if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }

@@ -1,13 +1,14 @@
-// Script embed (examples/blog.html): two widgets in shadow roots on a page
-// with an aggressive stylesheet; right questions, shared progress, style
-// isolation both ways, events, late mounting, configuration errors.
+// Script embed: two widgets in shadow roots on a page with an aggressive
+// stylesheet (e2e/fixtures/hostile.html); right questions, shared progress,
+// style isolation both ways, events, late mounting, configuration errors.
+// The demo blog post (examples/blog.html): see blog.spec.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { newPage } from '../lib/browser.mjs';
 import { categoryOfIds, idsOf } from '../lib/content.mjs';
 import { embedEvents, waitForEmbedEvents } from '../lib/embed-events.mjs';
-import { addWidget, builtSelectors, mountConfig, openExample, openMadeUpPage } from '../lib/examples.mjs';
+import { addWidget, builtSelectors, mountConfig, openFixture, openMadeUpPage } from '../lib/examples.mjs';
 import { useApp } from '../lib/fixture.mjs';
 import { STORAGE_KEY } from '../pages/app.mjs';
 import { WidgetPage } from '../pages/widget.mjs';
@@ -15,7 +16,7 @@ import { WidgetPage } from '../pages/widget.mjs';
 const env = useApp();
 const CATEGORY = categoryOfIds();
 
-const openBlog = (options) => openExample(env.browser, env.server.url, 'blog.html', options);
+const openBlog = (options) => openFixture(env.browser, env.server.url, 'hostile.html', options);
 
 /** The categories a mount point is configured with (data-categories, comma-separated). */
 async function categoriesOf(widget) {
@@ -39,7 +40,7 @@ function plainHost(config, width) {
 <script type="module" src="../embed.js"></script></body></html>`;
 }
 
-test('blog.html loads with no console errors; its two widgets each practise only their own category', async () => {
+test('hostile.html loads with no console errors; its two widgets each practise only their own category', async () => {
   const { page, widgets } = await openBlog();
   assert.equal(widgets.length, 2, 'two script-embedded widgets');
   const scopes = [await categoriesOf(widgets[0]), await categoriesOf(widgets[1])];
@@ -196,7 +197,7 @@ test('the host page\'s aggressive CSS does not change the widget\'s computed sty
     p.remove();
     return out;
   });
-  assert.notEqual(hostP, defaultP, 'blog.html styles its own elements (else this test proves nothing)');
+  assert.notEqual(hostP, defaultP, 'hostile.html styles its own elements (else this test proves nothing)');
 
   const before = styleDifferences(await widgetStyles(a, BEFORE_REVEAL), await widgetStyles(plain, BEFORE_REVEAL));
   for (const w of [a, plain]) {

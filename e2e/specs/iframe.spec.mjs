@@ -15,8 +15,8 @@ const env = useApp();
 const FRAME = 'iframe[src*="embed=1"]';
 
 /** Opens course.html (after `setup(page)`, e.g. extra init scripts); returns { page, frame, widget } once the widget shows a card. */
-async function openCourse(setup = async () => {}) {
-  const page = await newPage(env.browser);
+async function openCourse(setup = async () => {}, options = {}) {
+  const page = await newPage(env.browser, options);
   await recordEmbedEvents(page);
   await setup(page);
   await page.goto(`${env.server.url}examples/course.html`);
@@ -193,3 +193,82 @@ test('framed by another site the widget keeps saving (partitioned) and says it i
   assert.equal(await widget.testid('storage-notice').count(), 0, 'a same-origin embed (course.html) shows no storage notice');
   assert.deepEqual(page.errors, []);
 });
+
+/** Where the current card's top (its category line) is in the host page's viewport. */
+function cardTopInHost(page) {
+  return page.evaluate((sel) => {
+    const f = document.querySelector(sel);
+    const meta = f.contentDocument.querySelector('[data-testid="card"] .card-meta');
+    return meta ? { top: Math.round(f.getBoundingClientRect().top + meta.getBoundingClientRect().top), viewport: innerHeight } : null;
+  }, FRAME);
+}
+
+test('B10: on a phone, after a grade the next card\'s top is in the host page\'s viewport', async () => {
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+  const { page, widget } = await openCourse(async () => {}, phone);
+  await widget.testid('reveal').tap();
+  await widget.testid('answer-short').waitFor();
+  await waitUntilFits(page);
+  // The reader scrolls down the long answer to the grade bar at its end.
+  await widget.testid('grade-good').scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => scrollY);
+  const id = await widget.cardId();
+  await widget.testid('grade-good').dispatchEvent('click');
+  await widget.waitForCardOtherThan(id);
+  await waitUntilFits(page);
+  await page
+    .waitForFunction(
+      (sel) => {
+        const f = document.querySelector(sel);
+        const meta = f.contentDocument.querySelector('[data-testid="card"] .card-meta');
+        if (!meta) return false;
+        const top = f.getBoundingClientRect().top + meta.getBoundingClientRect().top;
+        return top >= 0 && top <= innerHeight - 100;
+      },
+      FRAME,
+      { timeout: 3000 },
+    )
+    .catch(async () => assert.fail(`the next card's top is out of view: ${JSON.stringify(await cardTopInHost(page))} (scrolled to ${scrolled} for the grade)`));
+  assert.deepEqual(page.errors, []);
+});
+
+/** The widget's theme attribute and background inside the frame of `page`. */
+async function frameLook(page) {
+  const frame = await (await page.locator(FRAME).elementHandle()).contentFrame();
+  await frame.getByTestId('card').waitFor();
+  return frame.evaluate(() => {
+    const w = document.querySelector('[data-testid="widget"]');
+    return { theme: w.dataset.theme, widget: getComputedStyle(w).backgroundColor, page: getComputedStyle(document.body).backgroundColor };
+  });
+}
+
+const LIGHT = { theme: 'light', widget: 'rgb(255, 255, 255)', page: 'rgb(255, 255, 255)' };
+const DARK_BG = 'rgb(15, 20, 25)';
+
+test('the iframe theme: course.html (theme=light) stays light on a reader\'s dark system', async () => {
+  const { page } = await openCourse(async () => {}, { colorScheme: 'dark' });
+  assert.match(await page.locator(FRAME).getAttribute('src'), /[?&]theme=light(&|$)/);
+  assert.deepEqual(await frameLook(page), LIGHT, 'not a black frame in a light page');
+  assert.deepEqual(page.errors, []);
+});
+
+for (const [theme, scheme, want] of [
+  ['auto', 'light', { theme: 'auto', widget: 'rgb(255, 255, 255)', page: 'rgb(255, 255, 255)' }],
+  ['dark', 'light', { theme: 'dark', widget: DARK_BG, page: DARK_BG }],
+  ['light', 'dark', LIGHT],
+]) {
+  test(`the iframe theme from its query: theme=${theme} on a ${scheme} system`, async () => {
+    const page = await newPage(env.browser, { colorScheme: scheme });
+    const url = `${env.server.url}examples/theme-host.html`;
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body style="background:#fff">
+<iframe src="../index.html?embed=1&questions=gil&theme=${theme}" title="practice" style="width:100%;height:900px;border:0"></iframe></body></html>`,
+      }),
+    );
+    await page.goto(url);
+    assert.deepEqual(await frameLook(page), want);
+    assert.deepEqual(page.errors, []);
+  });
+}

@@ -90,12 +90,12 @@ test('script and iframe embeds on another origin never register a service worker
 
   const page = await newPage(env.browser);
   await recordRegistrations(page);
-  await page.goto(`${env.server.url}examples/blog.html`);
+  await page.goto(`${env.server.url}fixtures/hostile.html`);
   const widgets = await mountedWidgets(page);
   assert.equal(widgets.length, 2);
   await widgets[0].revealAndGrade('good');
-  assert.deepEqual(await page.evaluate(() => window.__swRegisters), [], 'blog.html: no register() call');
-  assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0, 'blog.html: no registration');
+  assert.deepEqual(await page.evaluate(() => window.__swRegisters), [], 'hostile.html: no register() call');
+  assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0, 'hostile.html: no registration');
 
   await page.goto(`${env.server.url}examples/course.html`);
   const frame = await (await page.locator('iframe[src*="embed=1"]').elementHandle()).contentFrame();

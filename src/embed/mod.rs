@@ -1,16 +1,19 @@
 //! Embedding: the configuration of a widget (from a mount point's data
 //! attributes or an iframe's query string) and the questions it covers;
 //! the query string ([`query`]), the payloads of the events it sends to the
-//! host page ([`events`]) and the stylesheet adjustment for Shadow DOM
-//! ([`css`]) live in submodules. Pure: no web-sys, tested natively.
+//! host page ([`events`]), the stylesheet adjustment for Shadow DOM
+//! ([`css`]) and the look an `auto` widget takes from its page ([`host`])
+//! live in submodules. Pure: no web-sys, tested natively.
 
 mod css;
 mod events;
+mod host;
 pub mod partition;
 mod query;
 
 pub use css::rem_to_px;
 pub use events::*;
+pub use host::{HostLook, host_look, is_dark, parse_rgb};
 pub use query::{config_from_query, is_iframe_query, query_param};
 
 use std::fmt;

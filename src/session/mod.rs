@@ -41,7 +41,7 @@ pub use output::{
 pub use queue::{
     PracticeScope, learning_soon, new_introduced_today, order_new, practice_queue, practice_queue_ordered,
 };
-pub use run::{Graded, PracticeRun, RETURN_WITHIN_MS, Shown, returning_summary};
+pub use run::{Graded, PracticeRun, RETURN_WITHIN_MS, Shown, returning_summary, reviews_in};
 pub use search::{Field, Found, Ranked, SearchIndex, Term, all_tags};
 
 /// Which categories a session draws from (empty = all).

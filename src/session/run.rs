@@ -5,9 +5,9 @@
 //! as graded, read-only); whether the answer is shown; and the last grade,
 //! which can be undone.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 
-use crate::progress::{Grade, interval_words};
+use crate::progress::{Grade, Progress, interval_words};
 
 /// A card graded in this session comes back in it when it is due within this
 /// many ms (Anki's learning steps are minutes; a card due tomorrow waits).
@@ -36,6 +36,10 @@ pub struct PracticeRun {
     /// The last grade, for undo: its position in `shown` and whether it
     /// queued the card to return.
     last: Option<(usize, bool)>,
+    /// How many reviews of each card the run knows of (see
+    /// [`PracticeRun::sync_reviews`]): its own grades count, so only a
+    /// review made elsewhere makes the stored count exceed it.
+    known: BTreeMap<&'static str, usize>,
 }
 
 /// What one grade did, for the host page and the live region.
@@ -130,6 +134,9 @@ impl PracticeRun {
             return None;
         }
         self.shown[self.pos].grade = Some(grade);
+        if let Some(count) = self.known.get_mut(id) {
+            *count += 1;
+        }
         let returns = learning && due_ms.saturating_sub(now_ms) <= RETURN_WITHIN_MS;
         if returns {
             self.returning.push((due_ms, id));
@@ -162,6 +169,9 @@ impl PracticeRun {
             }
         }
         self.shown[pos].grade = None;
+        if let Some(count) = self.known.get_mut(id) {
+            *count = count.saturating_sub(1);
+        }
         self.pos = pos;
         self.revealed = true;
         Some(id)
@@ -204,6 +214,53 @@ impl PracticeRun {
         self.shown.len() > before
     }
 
+    /// Keeps the run in step with reviews made elsewhere: another widget on
+    /// the page, another tab. `reviews(id)` is what the progress holds now
+    /// for `id`: how many reviews and the last grade, `None` when never
+    /// reviewed. The first sight of a card only takes note of its count.
+    /// A card with more reviews than the run knows of was graded elsewhere:
+    /// it is not offered again (no second review). Not shown yet or due to
+    /// return, it leaves the queue; shown and ungraded, it counts as graded
+    /// with that grade (Previous shows it read-only), and when it is the
+    /// current card the run moves on. Returns the cards taken out.
+    pub fn sync_reviews(&mut self, now_ms: i64, reviews: impl Fn(&str) -> Option<(usize, Grade)>) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = self.upcoming.iter().copied().collect();
+        ids.extend(self.returning.iter().map(|&(_, id)| id));
+        ids.extend(self.shown.iter().map(|s| s.id));
+        let mut elsewhere: Vec<(&'static str, Grade)> = Vec::new();
+        for id in ids {
+            let (count, last) = reviews(id).map_or((0, None), |(n, g)| (n, Some(g)));
+            let known = self.known.entry(id).or_insert(count);
+            if count > *known
+                && let Some(grade) = last
+                && !elsewhere.iter().any(|&(e, _)| e == id)
+            {
+                elsewhere.push((id, grade));
+            }
+            *known = count;
+        }
+        if elsewhere.is_empty() {
+            return Vec::new();
+        }
+        let graded = |id: &str| elsewhere.iter().find(|&&(e, _)| e == id).map(|&(_, g)| g);
+        self.upcoming.retain(|id| graded(id).is_none());
+        self.returning.retain(|(_, id)| graded(id).is_none());
+        let mut current_went = false;
+        for (i, shown) in self.shown.iter_mut().enumerate() {
+            if i >= self.pos
+                && shown.grade.is_none()
+                && let Some(grade) = graded(shown.id)
+            {
+                shown.grade = Some(grade);
+                current_went |= i == self.pos;
+            }
+        }
+        if current_went {
+            self.forward(now_ms);
+        }
+        elsewhere.into_iter().map(|(id, _)| id).collect()
+    }
+
     /// Moves past the current card: to the next one shown already, else to
     /// a new one.
     fn forward(&mut self, now_ms: i64) {
@@ -231,6 +288,15 @@ impl PracticeRun {
             self.shown.push(Shown { id, grade: None });
             self.pos = self.shown.len() - 1;
         }
+    }
+}
+
+/// What [`PracticeRun::sync_reviews`] needs to know of `progress`: for a
+/// card, how many reviews it holds and the last grade.
+pub fn reviews_in(progress: &Progress) -> impl Fn(&str) -> Option<(usize, Grade)> + '_ {
+    |id| {
+        let entry = progress.get(id)?;
+        entry.reviews.last().map(|last| (entry.reviews.len(), last.grade))
     }
 }
 

@@ -5,11 +5,14 @@
 //! embed) or `postMessage` to the parent window (iframe embed), which also
 //! hears the content height whenever it changes.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::embed::{self, Config, ConfigError, Mode, Payload, Tally};
+use crate::embed::{self, Config, ConfigError, Happening, HostLook, Mode, Payload, Tally};
 use crate::progress::Theme;
 use crate::session::Filter;
 use crate::ui::components::Notices;
@@ -126,9 +129,13 @@ fn widget_screens(props: &WidgetBodyProps) -> Html {
             sink.send(&embed::ready(mode, if mode == Mode::Card { 1 } else { count }));
         });
     }
+    let keep_card_top = use_card_top_kept(props.sink == Sink::Parent);
     let on_happening = {
         let sink = props.sink.clone();
         Callback::from(move |happening| {
+            if matches!(happening, Happening::Graded { .. }) {
+                keep_card_top();
+            }
             let payload = tally.borrow_mut().record(happening);
             sink.send(&payload);
         })
@@ -141,6 +148,20 @@ fn widget_screens(props: &WidgetBodyProps) -> Html {
             dom::focus_root(&root);
         })
     };
+    let look = use_host_look(&props.sink, config.theme);
+    {
+        // The host's background, as the widget's own (set through the CSSOM:
+        // a strict CSP blocks style attributes, not this).
+        let (root, background) = (root.clone(), (*look).as_ref().and_then(|l| l.background.clone()));
+        use_effect_with(background, move |background| {
+            if let Some(style) = root.cast::<web_sys::HtmlElement>().map(|e| e.style()) {
+                let _ = match background {
+                    Some(colour) => style.set_property("--bg", colour),
+                    None => style.remove_property("--bg").map(drop),
+                };
+            }
+        });
+    }
     let shell = Shell {
         embedded: true,
         compact: config.compact,
@@ -163,12 +184,19 @@ fn widget_screens(props: &WidgetBodyProps) -> Html {
     let class = classes!(
         "widget",
         config.compact.then_some("compact"),
-        (props.sink == Sink::Parent).then_some("framed")
+        (props.sink == Sink::Parent).then_some("framed"),
+        (*look).is_some().then_some("on-host")
     );
-    let theme = if config.theme == Theme::System {
-        "auto"
-    } else {
-        config.theme.as_str()
+    let theme = match (&*look, config.theme) {
+        (Some(look), _) => {
+            if look.dark {
+                "dark"
+            } else {
+                "light"
+            }
+        }
+        (None, Theme::System) => "auto",
+        (None, theme) => theme.as_str(),
     };
     html! {
         <ContextProvider<Shell> context={shell}>
@@ -179,5 +207,133 @@ fn widget_screens(props: &WidgetBodyProps) -> Html {
                 { screen(&route, Some(config), &filter) }
             </div>
         </ContextProvider<Shell>>
+    }
+}
+
+/// The look an `auto` script embed takes from its host page (see
+/// [`embed::host_look`]), kept up to date when the reader's system switches
+/// between light and dark (a page may follow it). `None` for a themed
+/// widget and for the iframe, which cannot see its host: it follows its
+/// `theme` query parameter.
+#[hook]
+fn use_host_look(sink: &Sink, theme: Theme) -> Rc<Option<HostLook>> {
+    let host = match sink {
+        Sink::Host(element) if theme == Theme::System => Some(element.clone()),
+        _ => None,
+    };
+    let look = use_state(|| host.as_ref().map(read_host_look));
+    use_effect_with(host, {
+        let look = look.setter();
+        move |host| {
+            let window = web_sys::window();
+            let query = window
+                .as_ref()
+                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+            let listeners = host.clone().zip(window).map(|(host, window)| {
+                // Read again once mounted and once the page has loaded (its
+                // stylesheets may have been on their way), and whenever the
+                // system switches (after the page's own styles have).
+                look.set(Some(read_host_look(&host)));
+                let (on_load, on_change, reread) = (look.clone(), look.clone(), host.clone());
+                let loaded = EventListener::new(&window, "load", move |_| on_load.set(Some(read_host_look(&reread))));
+                let switched = query
+                    .map(|q| EventListener::new(&q, "change", move |_| on_change.set(Some(read_host_look(&host)))));
+                (loaded, switched)
+            });
+            move || drop(listeners)
+        }
+    });
+    Rc::new((*look).clone())
+}
+
+/// Reads the background behind `host` (its own and its ancestors').
+fn read_host_look(host: &web_sys::Element) -> HostLook {
+    let Some(window) = web_sys::window() else {
+        return embed::host_look::<&str>(&[], false);
+    };
+    let background = |el: &web_sys::Element| {
+        window
+            .get_computed_style(el)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("background-color").ok())
+    };
+    let mut colours = Vec::new();
+    let mut at = Some(host.clone());
+    while let Some(el) = at {
+        colours.extend(background(&el));
+        at = el.parent_element();
+    }
+    let prefers_dark = window
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|q| q.matches());
+    let page_dark = window
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|root| window.get_computed_style(&root).ok().flatten())
+        .and_then(|s| s.get_property_value("color-scheme").ok())
+        .is_some_and(|scheme| scheme.contains("dark"));
+    embed::host_look(&colours, page_dark && prefers_dark)
+}
+
+/// How long an iframe waits for its parent to resize it after a grade
+/// before it shows the next card's top anyway.
+const RESIZE_WAIT_MS: u32 = 600;
+
+/// B10: after a grade the iframe's content shrinks (the answer goes) and the
+/// parent shrinks the frame, while the parent's scroll position stays: the
+/// next card's top could sit above the reader's viewport. The returned
+/// function, called at a grade, brings the card's top into view (of the
+/// parent too: `scrollIntoView` scrolls every ancestor) once the frame has
+/// been resized, or after [`RESIZE_WAIT_MS`]. Does nothing unless `framed`.
+#[hook]
+fn use_card_top_kept(framed: bool) -> Rc<dyn Fn()> {
+    let armed = use_memo((), |_| Rc::new(Cell::new(false)));
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let armed = (*armed).clone();
+        use_effect_with(framed, move |&framed| {
+            let listener = framed.then(web_sys::window).flatten().map(|window| {
+                EventListener::new(&window, "resize", move |_| {
+                    if armed.replace(false) {
+                        show_card_top();
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let armed = (*armed).clone();
+    Rc::new(move || {
+        if !framed {
+            return;
+        }
+        armed.set(true);
+        let armed = armed.clone();
+        *timer.borrow_mut() = Some(Timeout::new(RESIZE_WAIT_MS, move || {
+            if armed.replace(false) {
+                show_card_top();
+            }
+        }));
+    })
+}
+
+/// Scrolls the current card's top (its category line) into view, as little
+/// as needed: nothing moves when it is in view already.
+fn show_card_top() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let top = document
+        .query_selector("[data-testid=\"card\"] .card-meta")
+        .ok()
+        .flatten()
+        .or_else(|| document.query_selector("[data-testid=\"card\"]").ok().flatten());
+    if let Some(top) = top {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        top.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

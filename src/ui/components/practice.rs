@@ -63,10 +63,23 @@ pub fn practice(props: &PracticeProps) -> Html {
                 now,
                 session::RETURN_WITHIN_MS,
             );
-            PracticeRun::start_with(queue, soon)
+            let mut run = PracticeRun::start_with(queue, soon);
+            run.sync_reviews(now, session::reviews_in(&state.progress));
+            run
         }
     };
     let run = use_state(start.clone());
+    // In step with other widgets and tabs (B9): a card graded elsewhere leaves this run.
+    {
+        let (run, progress) = (run.clone(), state.progress.clone());
+        use_effect_with(state.progress_rev, move |_| {
+            let mut next = (*run).clone();
+            next.sync_reviews(dom::now_ms(), session::reviews_in(&progress));
+            if next != *run {
+                run.set(next);
+            }
+        });
+    }
     let current = run.current().and_then(deck::question);
     let last = use_state(|| None::<LastGrade>);
     // The first time on a touch screen, say that the swipe exists.

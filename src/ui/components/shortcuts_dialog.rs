@@ -1,7 +1,10 @@
-//! The keyboard shortcuts dialog (`?` opens it, Escape closes it).
+//! The keyboard shortcuts dialog (`?` opens it, Escape closes it); on a
+//! touch screen it lists the swipe gestures first.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::ui::dom;
 
 /// Props of [`ShortcutsDialog`].
 #[derive(Properties, PartialEq)]
@@ -19,6 +22,17 @@ const SHORTCUTS: [(&str, &str); 7] = [
     ("B", "Bookmark the question"),
     ("?", "Show these shortcuts; Escape closes"),
 ];
+
+/// The gestures of a touch screen (see card.rs: swipes on the question side).
+const GESTURES: [(&str, &str); 2] = [
+    ("Swipe left", "Next question (on the question, before you reveal)"),
+    ("Swipe right", "Previous question"),
+];
+
+/// One row of the list: what to press or do, and what it does.
+fn row(keys: &str, what: &str) -> Html {
+    html! { <div class="shortcut"><dt><kbd>{ keys }</kbd></dt><dd>{ what }</dd></div> }
+}
 
 /// A modal dialog listing the shortcuts, opened as soon as it is rendered.
 #[function_component(ShortcutsDialog)]
@@ -55,15 +69,21 @@ pub fn shortcuts_dialog(props: &ShortcutsDialogProps) -> Html {
             }
         })
     };
+    let touch = *use_memo((), |_| dom::is_touch_screen());
     html! {
         <dialog ref={dialog} class="shortcuts" data-testid="shortcuts-dialog" aria-labelledby="shortcuts-title"
             {onclose} {onclick}>
             <div class="dialog-body">
-                <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
+                <h2 id="shortcuts-title">{ if touch { "Gestures and shortcuts" } else { "Keyboard shortcuts" } }</h2>
+                if touch {
+                    <h3>{ "Touch" }</h3>
+                    <dl data-testid="gestures">
+                        { for GESTURES.iter().map(|(keys, what)| row(keys, what)) }
+                    </dl>
+                    <h3>{ "With a keyboard" }</h3>
+                }
                 <dl>
-                    { for SHORTCUTS.iter().map(|(keys, what)| html! {
-                        <div class="shortcut"><dt><kbd>{ *keys }</kbd></dt><dd>{ *what }</dd></div>
-                    }) }
+                    { for SHORTCUTS.iter().map(|(keys, what)| row(keys, what)) }
                 </dl>
                 <p>{ "Shortcuts do nothing while you type in a field." }</p>
                 <button type="button" class="primary" onclick={close} autofocus=true>{ "Close" }</button>
