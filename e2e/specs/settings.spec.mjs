@@ -184,6 +184,8 @@ test('B13: a first-time visitor is offered "Start: learn 10 cards", and the coun
   assert.equal(first.session, 10);
   // After some reviews, with three of them due again: the button counts due + new.
   for (let i = 0; i < 3; i += 1) await app.revealAndGrade('good');
+  // The app saves after paint: let the last grade's save land before editing storage.
+  await app.storedProgress();
   await app.page.evaluate((key) => {
     const p = JSON.parse(localStorage.getItem(key));
     for (const q of Object.values(p.questions)) if (q.card) q.card.due_ms = Date.now() - 60_000;
