@@ -74,3 +74,23 @@ fn a_page_that_paints_no_background_shows_its_canvas() {
     assert!(host_look(&none, true).dark);
     assert!(!host_look::<&str>(&[], false).dark);
 }
+
+#[test]
+fn colour_numbers_are_read_without_the_float_parser() {
+    assert_eq!(parse_rgb("rgb(10 20 30 / .5)"), Some([10.0, 20.0, 30.0, 0.5]));
+    assert_eq!(
+        parse_rgb("rgba(250, 250, 249, 0.25)"),
+        Some([250.0, 250.0, 249.0, 0.25])
+    );
+    assert_eq!(parse_rgb("rgb(300, 0, 0)"), Some([255.0, 0.0, 0.0, 1.0]));
+    for bad in [
+        "rgb(1e3, 0, 0)",
+        "rgb(-1, 0, 0)",
+        "rgb(., 0, 0)",
+        "rgb(1.2.3, 0, 0)",
+        "rgb(nan, 0, 0)",
+        "rgb(9999999, 0, 0)",
+    ] {
+        assert_eq!(parse_rgb(bad), None, "{bad}");
+    }
+}

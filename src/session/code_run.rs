@@ -83,7 +83,16 @@ pub fn download_progress(received: f64, total: f64) -> (f64, String) {
         return (0.0, "Starting Python…".to_string());
     }
     let shown = received.clamp(0.0, total);
-    let line = format!("Downloading Python (once): {:.1} of {:.1} MB", mb(shown), mb(total));
+    // One decimal by integer arithmetic (no float formatting in the wasm).
+    let tenths = |b: f64| (mb(b) * 10.0).round() as u64;
+    let (got, all) = (tenths(shown), tenths(total));
+    let line = format!(
+        "Downloading Python (once): {}.{} of {}.{} MB",
+        got / 10,
+        got % 10,
+        all / 10,
+        all % 10
+    );
     (shown / total, line)
 }
 

@@ -93,7 +93,9 @@ pub fn home(props: &HomeProps) -> Html {
 
 /// Share of `n` in `total` as a CSS width.
 fn width(n: u32, total: u32) -> String {
-    format!("{:.1}%", f64::from(n) * 100.0 / f64::from(total.max(1)))
+    // Tenths of a percent in integers (no float formatting in the wasm).
+    let tenths = u64::from(n.min(total)) * 1000 / u64::from(total.max(1));
+    format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
 /// Props of [`CategoryBar`].
