@@ -254,3 +254,18 @@ test('a script embed on another origin runs examples (a worker from a blob modul
     await host.close();
   }
 });
+
+test('on a phone, where the answer parts start folded, opening the Example gives its code a Run button', async () => {
+  const app = await env.app({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const requested = [];
+  app.page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await app.open(`/q/${STDLIB.question}`);
+  const example = app.page.getByTestId('part-example');
+  await example.waitFor();
+  assert.equal(await example.evaluate((d) => d.open), false, 'folded on a phone');
+  await example.locator('summary').tap();
+  const block = example.locator('.code-block').filter({ has: app.page.locator('pre', { hasText: STDLIB.marker }) });
+  await block.getByTestId('run-panel').getByTestId('run-button').waitFor({ timeout: 5000 });
+  assert.equal(requested.filter(isRunFile).length, 0, 'still nothing of Pyodide before a Run');
+  assert.deepEqual(app.page.errors, []);
+});

@@ -225,7 +225,7 @@ fn answer_parts(props: &AnswerPartsProps) -> Html {
                 { part("Follow-up questions", "follow-ups", &answer.follow_ups) }
                 { part("Pitfalls", "pitfalls", &answer.pitfalls) }
             </div>
-            if run { <RunPanels {root} /> }
+            if run { <RunPanels {root} open={open.join(",")} /> }
         </div>
     }
 }

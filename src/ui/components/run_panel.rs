@@ -29,6 +29,10 @@ struct Block {
 pub struct RunPanelsProps {
     /// The element holding the answer's HTML.
     pub root: NodeRef,
+    /// The answer parts open now: a folded part has no code blocks until it
+    /// opens, so a change here makes the panels look again.
+    #[prop_or_default]
+    pub open: AttrValue,
 }
 
 /// Finds the answer's Python code blocks and gives each a [`RunPanel`].
