@@ -60,14 +60,14 @@ fn write_answer_files(files: &[content::AnswerFile]) {
     write("manifest.txt", &list);
 }
 
-/// Writes `target/answers/widget.css`: the app's two stylesheets in cascade
+/// Writes `target/answers/widget.css`: the app's stylesheets in cascade
 /// order with every `rem` turned into pixels for the Shadow DOM (see
 /// `embed::rem_to_px`), done here once instead of in every reader's browser.
 /// The post_build hook gives it a content hash and embed.js fetches it.
 fn write_widget_css() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let mut sheets = String::new();
-    for name in ["styles/theme.css", "styles/app.css"] {
+    for name in ["styles/theme.css", "styles/app.css", "styles/code.css"] {
         println!("cargo::rerun-if-changed={name}");
         let text = std::fs::read_to_string(manifest.join(name)).unwrap_or_else(|e| panic!("read {name}: {e}"));
         sheets.push_str(&text);

@@ -1,11 +1,9 @@
 //! The decisions the screens used to make: the practice run, the mock setup
-//! form, Home's next step and the browse filter's URL form.
+//! form and Home's next step (the browse filter: browse_filter.rs; B9: practice_sync.rs).
 
-use pyprep::deck::{self, Difficulty};
+use pyprep::deck;
 use pyprep::progress::{Grade, Progress, Settings};
-use pyprep::session::{
-    Filter, MOCK_MAX_QUESTIONS, MockConfig, MockSetup, MockSetupError, NextStep, PracticeRun, StatusFilter, pick_mock,
-};
+use pyprep::session::{MOCK_MAX_QUESTIONS, MockConfig, MockSetup, MockSetupError, NextStep, PracticeRun, pick_mock};
 
 /// 2024-03-10T12:00:00Z.
 const T0: i64 = 1_710_072_000_000;
@@ -296,57 +294,6 @@ fn home_says_start_for_a_first_visit_and_counts_the_session_it_starts() {
 }
 
 #[test]
-fn the_browse_filter_round_trips_through_the_url() {
-    let filter = Filter {
-        category: Some("dsa".into()),
-        difficulty: Some(Difficulty::Hard),
-        tag: Some("trees".into()),
-        status: Some(StatusFilter::Due),
-        query: "heap & sort/ü".into(),
-        within: vec![],
-    };
-    let query = filter.to_query();
-    assert_eq!(query, "c=dsa&d=hard&tag=trees&status=due&q=heap%20%26%20sort%2F%C3%BC");
-    assert_eq!(Filter::from_query(&query), filter);
-    assert_eq!(Filter::default().to_query(), "");
-    assert_eq!(
-        Filter::from_query("d=extreme&s=&x=1"),
-        Filter::default(),
-        "unknown values are ignored"
-    );
-    assert!(Filter::default().is_empty());
-    assert!(!filter.is_empty());
-    let scoped = Filter {
-        within: vec!["gil"],
-        ..filter
-    };
-    assert_eq!(
-        scoped.cleared(),
-        Filter::within(vec!["gil"]),
-        "clearing keeps a widget's scope"
-    );
-}
-
-#[test]
-fn fits_checks_every_filter_but_the_text() {
-    let p = Progress::default();
-    let q = &deck::questions()[0];
-    assert!(Filter::default().fits(q, &p, T0));
-    assert!(Filter::within(vec![q.id]).fits(q, &p, T0));
-    assert!(!Filter::within(vec!["other"]).fits(q, &p, T0));
-    let other_category = Filter {
-        category: Some("web".into()),
-        ..Filter::default()
-    };
-    assert_eq!(other_category.fits(q, &p, T0), q.category == "web");
-    let new = Filter {
-        status: Some(StatusFilter::New),
-        ..Filter::default()
-    };
-    assert!(new.fits(q, &p, T0));
-}
-
-#[test]
 fn ticked_key_points_suggest_a_grade() {
     use pyprep::session::{QUICK_SECONDS, suggest_grade};
     assert_eq!(suggest_grade(5, 5, Some(120)), Some(Grade::Good), "all points");
@@ -388,81 +335,4 @@ fn a_new_session_brings_back_learning_cards_due_within_the_hour() {
     assert!(!run.is_finished(), "waiting for them");
     assert!(run.pick_up(T0 + MIN));
     assert_eq!(run.current(), Some(qs[0].id));
-}
-
-#[test]
-fn question_neighbours_follow_the_results_else_the_deck() {
-    use pyprep::session::neighbours;
-    let deck = ["a", "b", "c", "d"];
-    assert_eq!(neighbours(&["b", "d"], &deck, "d"), (Some("b"), None));
-    assert_eq!(
-        neighbours(&["b", "d"], &deck, "c"),
-        (Some("b"), Some("d")),
-        "not a result: deck order"
-    );
-    assert_eq!(neighbours(&[], &deck, "a"), (None, Some("b")));
-    assert_eq!(neighbours(&[], &deck, "zzz"), (None, None));
-}
-
-/// B9: two widgets on one page share progress; a card graded in one leaves
-/// the other's run at once and is never reviewed there a second time.
-#[test]
-fn b9_a_card_graded_elsewhere_leaves_the_queue_without_a_second_review() {
-    let mut progress = Progress::default();
-    let mut run = PracticeRun::start(vec!["a", "b", "c"]);
-    assert!(run.sync_reviews(T0, pyprep::session::reviews_in(&progress)).is_empty());
-    // Another widget grades "b" (upcoming here) and "a" (current here).
-    progress.grade("b", Grade::Good, T0);
-    assert_eq!(run.sync_reviews(T0, pyprep::session::reviews_in(&progress)), vec!["b"]);
-    assert_eq!((run.current(), run.remaining()), (Some("a"), 2));
-    run.reveal();
-    progress.grade("a", Grade::Hard, T0 + MIN);
-    assert_eq!(run.sync_reviews(T0, pyprep::session::reviews_in(&progress)), vec!["a"]);
-    assert_eq!(run.current(), Some("c"), "the run moves past the card graded elsewhere");
-    assert!(!run.revealed);
-    assert_eq!(run.remaining(), 1);
-    // Previous shows it as graded, read-only: no second review.
-    assert!(run.step(-1, T0));
-    assert_eq!((run.current(), run.current_grade()), (Some("a"), Some(Grade::Hard)));
-    assert_eq!(review(&mut run, Grade::Good, T0), None);
-    // Nothing new elsewhere: nothing changes.
-    let before = run.clone();
-    assert!(run.sync_reviews(T0, pyprep::session::reviews_in(&progress)).is_empty());
-    assert_eq!(run, before);
-}
-
-#[test]
-fn b9_the_runs_own_grades_and_undos_are_not_taken_for_reviews_elsewhere() {
-    let mut progress = Progress::default();
-    let mut run = PracticeRun::start(vec!["a", "b"]);
-    run.sync_reviews(T0, pyprep::session::reviews_in(&progress));
-    run.reveal();
-    // Graded here, learning: it returns within the session.
-    run.grade(Grade::Again, T0, T0 + MIN, true).unwrap();
-    progress.grade("a", Grade::Again, T0);
-    assert!(run.sync_reviews(T0, pyprep::session::reviews_in(&progress)).is_empty());
-    assert_eq!(run.returning_at(), vec![T0 + MIN], "still returns");
-    // Undo here, then the progress forgets the review: still in step.
-    assert_eq!(run.undo(T0), Some("a"));
-    progress.undo_grade("a", None, T0);
-    assert!(run.sync_reviews(T0, pyprep::session::reviews_in(&progress)).is_empty());
-    assert_eq!(run.current(), Some("a"));
-    // Graded here again, then elsewhere too: the returning card is dropped.
-    run.grade(Grade::Again, T0, T0 + MIN, true).unwrap();
-    progress.grade("a", Grade::Again, T0);
-    run.sync_reviews(T0, pyprep::session::reviews_in(&progress));
-    progress.grade("a", Grade::Easy, T0 + 2 * MIN);
-    assert_eq!(run.sync_reviews(T0, pyprep::session::reviews_in(&progress)), vec!["a"]);
-    assert!(run.returning_at().is_empty());
-    assert_eq!(run.current(), Some("b"));
-}
-
-#[test]
-fn b9_a_single_card_graded_elsewhere_finishes_its_run() {
-    let mut progress = Progress::default();
-    let mut run = PracticeRun::start(vec!["a"]);
-    run.sync_reviews(T0, pyprep::session::reviews_in(&progress));
-    progress.grade("a", Grade::Good, T0);
-    assert_eq!(run.sync_reviews(T0, pyprep::session::reviews_in(&progress)), vec!["a"]);
-    assert!(run.is_finished());
 }

@@ -79,8 +79,9 @@ export async function mountConfig(widget) {
 /** Class names and ids the built stylesheet mentions (to build host elements that its rules would hit if they leaked). */
 export function builtSelectors() {
   const dist = resolve('dist');
-  const sheets = readdirSync(dist).filter((f) => /^(theme|app)(-[0-9a-f]+)?\.css$/.test(f));
-  if (sheets.length !== 2) throw new Error('no theme-*.css and app-*.css in dist/: build first');
+  // The widget's one stylesheet holds all of the app's (theme, app, code).
+  const sheets = readdirSync(dist).filter((f) => /^widget-[0-9a-f]+\.css$/.test(f));
+  if (sheets.length !== 1) throw new Error('no widget-*.css in dist/: build first');
   const text = sheets
     .map((css) => readFileSync(resolve(dist, css), 'utf8'))
     .join('\n')

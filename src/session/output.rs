@@ -199,16 +199,7 @@ pub fn output_queue(
         OutputScope::Daily(categories) => cards.iter().filter(|c| categories.includes(c.category())).collect(),
         OutputScope::Questions(ids) => cards.iter().filter(|c| ids.contains(&c.question)).collect(),
     };
-    // Most overdue first; equal due times keep deck order (the position).
-    let mut due: Vec<(i64, usize, &'static str)> = in_scope
-        .iter()
-        .enumerate()
-        .filter_map(|(at, c)| {
-            let card = progress.get(c.id)?.card.as_ref()?;
-            (card.due_ms <= now_ms).then_some((card.due_ms, at, c.id))
-        })
-        .collect();
-    crate::sort::sort(&mut due);
+    let due = super::queue::due_first(in_scope.iter().map(|c| c.id), progress, now_ms);
     let new = in_scope
         .iter()
         .filter(|c| progress.status(c.id, now_ms) == Status::New)
@@ -222,7 +213,7 @@ pub fn output_queue(
         }
         _ => usize::MAX,
     };
-    due.into_iter().map(|(_, _, id)| id).chain(new.take(limit)).collect()
+    due.into_iter().chain(new.take(limit)).collect()
 }
 
 /// How the cards of `scope` stand: (due now, new, all).

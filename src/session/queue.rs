@@ -45,14 +45,18 @@ pub fn new_introduced_today(progress: &Progress, now_ms: i64, tz_offset_min: i32
     first_days.filter(|&at| local_day(at, tz_offset_min) == today).count() as u32
 }
 
-/// The due questions among `ids`, most overdue first.
-fn due_first<'a>(ids: impl Iterator<Item = &'a Question>, progress: &Progress, now_ms: i64) -> Vec<&'static str> {
+/// The due cards among `ids` (questions or code cards), most overdue first.
+pub(super) fn due_first(
+    ids: impl Iterator<Item = &'static str>,
+    progress: &Progress,
+    now_ms: i64,
+) -> Vec<&'static str> {
     // Equal due times keep the order of `ids` (the position is the tie-break).
     let mut due: Vec<(i64, usize, &'static str)> = ids
         .enumerate()
-        .filter_map(|(at, q)| {
-            let card = progress.get(q.id)?.card.as_ref()?;
-            (card.due_ms <= now_ms).then_some((card.due_ms, at, q.id))
+        .filter_map(|(at, id)| {
+            let card = progress.get(id)?.card.as_ref()?;
+            (card.due_ms <= now_ms).then_some((card.due_ms, at, id))
         })
         .collect();
     crate::sort::sort(&mut due);
@@ -84,7 +88,7 @@ pub fn practice_queue(
                 .iter()
                 .filter_map(|id| questions.iter().find(|q| q.id == *id))
                 .collect();
-            let mut queue = due_first(listed.iter().copied(), progress, now_ms);
+            let mut queue = due_first(listed.iter().map(|q| q.id), progress, now_ms);
             queue.extend(
                 listed
                     .iter()
@@ -172,7 +176,7 @@ pub fn practice_queue_ordered(
         _ => return practice_queue(questions, progress, scope, now_ms, tz_offset_min),
     };
     let eligible = || questions.iter().filter(|q| categories.includes(q.category));
-    let mut queue = due_first(eligible(), progress, now_ms);
+    let mut queue = due_first(eligible().map(|q| q.id), progress, now_ms);
     let left = progress
         .settings
         .daily_new_limit

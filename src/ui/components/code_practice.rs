@@ -17,7 +17,7 @@ use crate::progress::{Grade, interval_label, interval_words};
 use crate::session::{self, OutputScope, PracticeRun, compare, suggest_output_grade};
 use crate::ui::answers::lookup_output;
 use crate::ui::dom;
-use crate::ui::hooks::{Shortcut, use_announce, use_shortcuts};
+use crate::ui::hooks::{CardKeys, use_announce, use_shortcuts};
 use crate::ui::route::Route;
 use crate::ui::shell::use_shell;
 use crate::ui::state::Action;
@@ -143,30 +143,19 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
             }
         })
     };
-    {
-        let (check, grade, step) = (check.clone(), grade.clone(), step.clone());
-        let (has_card, revealed) = (current.is_some(), run.revealed);
-        let graded = run.current_grade().is_some();
-        use_shortcuts(Callback::from(move |shortcut| match shortcut {
-            Shortcut::Reveal if has_card && !revealed => {
-                check.emit(());
-                true
-            }
-            Shortcut::Grade(g) if has_card && revealed && !graded => {
-                grade.emit(g);
-                true
-            }
-            Shortcut::Next if has_card => {
-                step.emit(1);
-                true
-            }
-            Shortcut::Prev => {
-                step.emit(-1);
-                true
-            }
-            _ => false,
-        }));
-    }
+    use_shortcuts(
+        CardKeys {
+            has_card: current.is_some(),
+            revealed: run.revealed,
+            graded: run.current_grade().is_some(),
+            reveal: check.clone(),
+            grade: grade.clone(),
+            step: step.clone(),
+            bookmark: None,
+            undo: None,
+        }
+        .handler(),
+    );
     let single = matches!(props.scope, OutputScope::Single(_));
     let after = (*said)
         .clone()

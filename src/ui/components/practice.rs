@@ -18,7 +18,7 @@ use crate::progress::{Grade, QuestionProgress, interval_label, interval_words};
 use crate::session::{self, PracticeRun, PracticeScope, Scope};
 use crate::store;
 use crate::ui::dom;
-use crate::ui::hooks::{Shortcut, use_announce, use_shortcuts, use_ticker};
+use crate::ui::hooks::{CardKeys, use_announce, use_shortcuts, use_ticker};
 use crate::ui::route::Route;
 use crate::ui::shell::use_shell;
 use crate::ui::state::Action;
@@ -224,44 +224,19 @@ pub fn practice(props: &PracticeProps) -> Html {
     };
     let id: &'static str = current.map_or("", |q| q.id);
     let bookmark = toggle_bookmark(&state, id);
-    {
-        let (reveal, grade, step, bookmark, undo) = (
-            reveal.clone(),
-            grade.clone(),
-            step.clone(),
-            bookmark.clone(),
-            undo.clone(),
-        );
-        let (has_card, revealed, can_undo) = (current.is_some(), run.revealed, last.is_some());
-        let graded = run.current_grade().is_some();
-        use_shortcuts(Callback::from(move |shortcut| match shortcut {
-            Shortcut::Reveal if has_card && !revealed => {
-                reveal.emit(());
-                true
-            }
-            Shortcut::Grade(g) if has_card && revealed && !graded => {
-                grade.emit(g);
-                true
-            }
-            Shortcut::Next if has_card => {
-                step.emit(1);
-                true
-            }
-            Shortcut::Prev => {
-                step.emit(-1);
-                true
-            }
-            Shortcut::Bookmark if has_card => {
-                bookmark.emit(());
-                true
-            }
-            Shortcut::Undo if can_undo => {
-                undo.emit(());
-                true
-            }
-            _ => false,
-        }));
-    }
+    use_shortcuts(
+        CardKeys {
+            has_card: current.is_some(),
+            revealed: run.revealed,
+            graded: run.current_grade().is_some(),
+            reveal: reveal.clone(),
+            grade: grade.clone(),
+            step: step.clone(),
+            bookmark: Some(bookmark.clone()),
+            undo: last.is_some().then(|| undo.clone()),
+        }
+        .handler(),
+    );
 
     let single = props.scope.is_single();
     let categories = match &props.scope {

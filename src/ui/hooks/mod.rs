@@ -1,9 +1,11 @@
 //! Hooks shared by the screens.
 
+mod card_keys;
 mod use_route;
 mod use_shortcuts;
 mod use_ticker;
 
+pub use card_keys::CardKeys;
 pub use use_route::use_route;
 pub use use_shortcuts::{Shortcut, use_shortcuts};
 pub use use_ticker::use_ticker;
