@@ -2,7 +2,7 @@
 # Installs whatever the build and the tests need and is missing; run again with
 # everything in place it checks versions and installs nothing.
 #
-#   scripts/setup.sh build   Rust for wasm32, Trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh build   Rust for wasm32, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
 #   scripts/setup.sh test    the above + Chromium, playwright-core, axe-core,
 #                            WebKitGTK, Firefox ESR, Xvfb, selenium-webdriver,
 #                            puppeteer-core, and the Python samples' virtualenv
@@ -89,11 +89,14 @@ cargo_tool() { # binary version crate [extra cargo install args]
   local bin=$1 version=$2 crate=$3
   shift 3
   if "$tools/bin/$bin" --version 2>/dev/null | grep -qF " $version"; then return; fi
+  # A tool with no --version (wasm-split-cli): the version it was installed at.
+  if [ "$(cat "$tools/bin/.$bin.version" 2>/dev/null)" = "$version" ]; then return; fi
   say "installing $crate $version (compiles from crates.io; a few minutes)"
   CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     CARGO_PROFILE_RELEASE_DEBUG=0 CARGO_PROFILE_RELEASE_STRIP=true CARGO_PROFILE_RELEASE_INCREMENTAL=false \
     CARGO_TARGET_DIR="$tools/build/$crate" cargo install -q --force --root "$tools" "$crate" --version "$version" "$@"
   rm -rf "$tools/build/$crate"
+  echo "$version" >"$tools/bin/.$bin.version"
 }
 
 wasm_bindgen_version() {
@@ -212,6 +215,9 @@ cargo_tool trunk "$TRUNK_VERSION" trunk --locked --no-default-features &
 pids+=($!)
 # wasm-bindgen-cli's own lock pins a yanked crate: install it without --locked.
 cargo_tool wasm-bindgen "$(wasm_bindgen_version)" wasm-bindgen-cli &
+pids+=($!)
+# Splits the parts that load on first use out of the main wasm (scripts/split_wasm.mjs).
+cargo_tool wasm-split-cli "$WASM_SPLIT_VERSION" wasm_split_cli_support --features build-binary &
 pids+=($!)
 setup_wasm_rust
 npm_tools "binaryen@$BINARYEN_VERSION"

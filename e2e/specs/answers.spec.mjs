@@ -74,7 +74,8 @@ test('the standalone page fetches no answer file beside the wasm: the first card
     const path = new URL(r.url()).pathname;
     const m = ANSWER_FILE.exec(path);
     if (m) order.push(m[1]);
-    else if (path.endsWith('.wasm')) order.push('wasm');
+    // The main module; the parts that load on first use come after the first card.
+    else if (/\/pyprep-[0-9a-f]+_bg\.wasm$/.test(path)) order.push('wasm');
   });
   await app.open('/practice');
   const category = categoryOfIds().get(await app.cardId());

@@ -70,6 +70,11 @@ test('after one visit the standalone page loads and practises with the network c
   assert.deepEqual(await app.storedIds(), [id], 'and still there after another offline reload');
   await app.open('/');
   assert.equal(await app.homeTotal('count-new'), 119);
+  // The screens that load on first use come from the precache too.
+  await app.open('/stats');
+  await app.testid('stats-reviews').waitFor();
+  await app.open('/browse');
+  await app.testid('search').waitFor();
   assert.deepEqual(origin.requests.slice(seen), [], 'no request reached the server while offline');
   assert.deepEqual(page.errors, []);
   // The cut is real: a request for a file the service worker does not hold never reaches the server

@@ -10,6 +10,7 @@ use crate::ui::components::{Nav, Notices, ShortcutsDialog};
 use crate::ui::dom;
 use crate::ui::hooks::{Shortcut, use_app_state, use_route, use_shortcuts};
 use crate::ui::location;
+use crate::ui::parts;
 use crate::ui::provider::ProgressProvider;
 use crate::ui::route::{self, Route};
 use crate::ui::screens::screen;
@@ -43,11 +44,18 @@ fn app_body() -> Html {
     // The first screen is on the page and answers input: offline support
     // (assets/register-sw.js) may start precaching now.
     // Then, once the page is idle, the answer files of every category, for
-    // search and the next cards.
+    // search and the next cards, and the code of the other screens.
     use_effect_with((), |_| {
         dom::mark_and_dispatch("interactive");
         dom::after_paint(|| {
-            dom::when_idle(|| crate::ui::answers::prefetch(crate::deck::categories().iter().map(|c| c.id)))
+            dom::when_idle(|| {
+                crate::ui::answers::prefetch(crate::deck::categories().iter().map(|c| c.id));
+                // The other screens' code, so that they open at once, and offline.
+                for part in parts::screens() {
+                    part.preload();
+                }
+                parts::RUN.preload();
+            })
         });
     });
     // A browse URL with a filter (a reload, a shared link, Back) sets the

@@ -1,29 +1,32 @@
 //! The route → screen `match`, written once for both hosts. The standalone
 //! app passes no widget configuration and gets every screen; a widget passes
 //! its [`Config`], which fixes the practice and mock scopes, and a route no
-//! widget offers is an error screen, never a silent fallback.
+//! widget offers is an error screen, never a silent fallback. Practice and
+//! the start page are in the main wasm; every other screen is a [`Part`]
+//! that loads on first use.
 
 use yew::prelude::*;
 
 use crate::embed::Config;
-use crate::session::{Filter, OutputScope, PracticeScope, Scope};
-use crate::ui::components::{
-    Browse, CodeList, CodePractice, CustomPractice, Home, MockScreen, Practice, QuestionScreen, SettingsScreen,
-    StatsScreen, StudyScreen, extra_new_today,
-};
+use crate::session::{Filter, PracticeScope, Scope};
+use crate::ui::components::{Home, Practice, extra_new_today};
+use crate::ui::lazy::{Lazy, Part};
+use crate::ui::parts::{self, ScreenArgs};
 use crate::ui::route::Route;
 
 /// The screen for `route`. `filter` is the host's browse filter, kept
 /// across screens (the question screen walks its results).
 pub fn screen(route: &Route, widget: Option<&Config>, filter: &UseStateHandle<Filter>) -> Html {
+    let lazy = |part: &'static Part<ScreenArgs>| {
+        let args = ScreenArgs {
+            route: route.clone(),
+            widget: widget.cloned(),
+            filter: filter.clone(),
+        };
+        html! { <Lazy<ScreenArgs> key={part.name} {part} {args} /> }
+    };
     match (route, widget) {
-        (Route::Browse, _) => {
-            let set = filter.setter();
-            html! { <Browse filter={(**filter).clone()} on_filter={Callback::from(move |f| set.set(f))} /> }
-        }
-        (Route::Question(id), _) => {
-            html! { <QuestionScreen key={id.clone()} id={id.clone()} filter={(**filter).clone()} /> }
-        }
+        (Route::Browse | Route::Question(_), _) => lazy(&parts::BROWSE),
         (Route::Practice(categories), None) => {
             let scope = Scope {
                 categories: categories.clone(),
@@ -35,30 +38,10 @@ pub fn screen(route: &Route, widget: Option<&Config>, filter: &UseStateHandle<Fi
             };
             html! { <Practice key={route.href()} {scope} /> }
         }
-        (Route::Custom(study), _) => html! { <CustomPractice key={route.href()} study={study.clone()} /> },
-        (Route::Study, None) => html! { <StudyScreen /> },
+        (Route::Custom(_), _) | (Route::Study, None) => lazy(&parts::STUDY),
         (Route::Practice(_), Some(config)) => html! { <Practice scope={config.practice_scope()} /> },
-        (Route::PracticeCode(categories), None) => {
-            let scope = OutputScope::Daily(Scope {
-                categories: categories.clone(),
-            });
-            html! { <CodePractice key={route.href()} {scope} /> }
-        }
-        (Route::PracticeCode(_), Some(config)) => html! { <CodePractice scope={config.output_scope()} /> },
-        (Route::BrowseCode, None) => html! { <CodeList /> },
-        (Route::CodeCard(id), None) => match crate::deck::output_card(id) {
-            Some(card) => html! { <CodePractice key={id.clone()} scope={OutputScope::Single(card.id)} /> },
-            None => html! {
-                <section data-testid="not-found">
-                    <h1>{ "No such code card" }</h1>
-                    <p><a href="#/browse/code">{ "See every code card" }</a></p>
-                </section>
-            },
-        },
-        (Route::Mock, None) => html! { <MockScreen /> },
-        (Route::Mock, Some(config)) => html! {
-            <MockScreen categories={Some(config.categories.clone())} pool={config.questions.clone()} />
-        },
+        (Route::PracticeCode(_), _) | (Route::BrowseCode | Route::CodeCard(_), None) => lazy(&parts::CODE),
+        (Route::Mock, _) => lazy(&parts::MOCK),
         (Route::Home, None) => {
             let set = filter.setter();
             let on_browse_category = Callback::from(move |category: &'static str| {
@@ -69,8 +52,8 @@ pub fn screen(route: &Route, widget: Option<&Config>, filter: &UseStateHandle<Fi
             });
             html! { <Home {on_browse_category} /> }
         }
-        (Route::Stats, None) => html! { <StatsScreen /> },
-        (Route::Settings, None) => html! { <SettingsScreen /> },
+        (Route::Stats, None) => lazy(&parts::STATS),
+        (Route::Settings, None) => lazy(&parts::SETTINGS),
         (Route::NotFound, None) => html! {
             <section data-testid="not-found">
                 <h1>{ "Page not found" }</h1>

@@ -16,7 +16,8 @@ use crate::progress::Grade;
 use crate::session::suggest_grade;
 use crate::store;
 use crate::ui::answers::{self, Lookup, use_answers};
-use crate::ui::components::run_panel::RunPanels;
+use crate::ui::lazy::Lazy;
+use crate::ui::parts::{self, RunArgs};
 use crate::ui::shell::use_shell;
 
 /// Props of [`ModelAnswer`].
@@ -225,7 +226,7 @@ fn answer_parts(props: &AnswerPartsProps) -> Html {
                 { part("Follow-up questions", "follow-ups", &answer.follow_ups) }
                 { part("Pitfalls", "pitfalls", &answer.pitfalls) }
             </div>
-            if run { <RunPanels {root} open={open.join(",")} /> }
+            if run { <Lazy<RunArgs> part={&parts::RUN} args={RunArgs { root, open: open.join(",").into() }} /> }
         </div>
     }
 }

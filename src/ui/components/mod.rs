@@ -37,6 +37,7 @@ pub use nav::Nav;
 pub use notices::Notices;
 pub use practice::Practice;
 pub use question_screen::QuestionScreen;
+pub use run_panel::RunPanels;
 pub use settings::SettingsScreen;
 pub use shortcuts_dialog::ShortcutsDialog;
 pub use stats::StatsScreen;
