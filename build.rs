@@ -44,7 +44,8 @@ fn main() {
 fn write_answer_files(files: &[content::AnswerFile]) {
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = PathBuf::from(manifest).join("target").join("answers");
-    std::fs::create_dir_all(dir.join("answers")).expect("create target/answers");
+    std::fs::create_dir_all(dir.join("answers")).expect("create target/answers/answers");
+    std::fs::create_dir_all(dir.join("code")).expect("create target/answers/code");
     let write = |name: &str, text: &str| {
         let path = dir.join(name);
         let tmp = dir.join(format!("{name}.{}.tmp", std::process::id()));

@@ -6,7 +6,9 @@
 //                         copied by index.html's copy-dir link)
 //   sw.js                 service worker precaching exactly this build
 //   answers/*.json        the answer files build.rs wrote (target/answers/), one per
-//                         category, preloaded by index.html and by embed.js
+//                         category, preloaded by embed.js for its categories
+//   code/*.json           the code files (output cards' code and output), one per
+//                         category, fetched only when a code card shows
 //   run-worker.js, pyodide/, wheels/, run-files.json
 //                         Run in the page (copyRunFiles): loaded on the first Run only,
 //                         cached by the service worker after that, never precached
@@ -59,12 +61,13 @@ const answersDir = join(source, 'target', 'answers');
 if (!existsSync(join(answersDir, 'manifest.txt'))) fail('target/answers/manifest.txt is missing: build.rs writes it');
 const answerFiles = readFileSync(join(answersDir, 'manifest.txt'), 'utf8').split('\n').filter(Boolean);
 mkdirSync(join(staging, 'answers'), { recursive: true });
+mkdirSync(join(staging, 'code'), { recursive: true });
 for (const f of answerFiles) {
   if (!existsSync(join(answersDir, f))) fail(`${f} (listed by build.rs) is missing`);
   copyFileSync(join(answersDir, f), join(staging, f));
 }
 /** Category id -> answer file, e.g. { dsa: 'answers/dsa-0123456789abcdef.json' }. */
-const answersByCategory = Object.fromEntries(answerFiles.map((f) => [f.slice('answers/'.length).replace(/-[0-9a-f]{16}\.json$/, ''), f]));
+const answersByCategory = Object.fromEntries(answerFiles.filter((f) => f.startsWith('answers/')).map((f) => [f.slice('answers/'.length).replace(/-[0-9a-f]{16}\.json$/, ''), f]));
 console.log(`post_build: copied ${answerFiles.length} answer files`);
 
 // index.html: no inline script, so a `script-src 'self'` CSP allows the

@@ -23,7 +23,7 @@ for (const [w, h] of [[390, 844], [320, 640]]) {
     await link.tap();
     await page.getByTestId('prediction').waitFor();
     const expected = await page.evaluate(async (id) => {
-      const files = (await (await fetch('sw.js')).text()).match(/answers\/[a-z-]+-[0-9a-f]+\.json/g) ?? [];
+      const files = (await (await fetch('sw.js')).text()).match(/code\/[a-z-]+-[0-9a-f]+\.json/g) ?? [];
       for (const f of new Set(files)) {
         const o = (await (await fetch(f)).json()).outputs?.[id];
         if (o) return o.expected;

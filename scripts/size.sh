@@ -23,18 +23,28 @@ const rows = files.sort().map((f) => {
 const sum = (name, picked) => picked.reduce((t, r) => [t[0], t[1] + r[1], t[2] + r[2], t[3] + r[3]], [name, 0, 0, 0]);
 const total = sum('total', rows);
 const one = (re) => rows.filter((r) => re.test(r[0]));
-const glue = [...one(/^pyprep(-[0-9a-f]+)?\.js$/), ...one(/^pyprep(-[0-9a-f]+)?_bg\.wasm$/)];
-const standalone = sum('standalone (index.html, boot, JS glue, wasm, 3 CSS)', [...one(/^index\.html$/), ...one(/^boot-[0-9a-f]+\.js$/), ...glue, ...one(/^(theme|app|code)-[0-9a-f]+\.css$/)]);
-const embed = sum('script embed (embed.js, JS glue, wasm, widget CSS)', [...one(/^embed\.js$/), ...glue, ...one(/^widget-[0-9a-f]+\.css$/)]);
+const glue = [...one(/^pyprep(-[0-9a-f]+)?\.js$/), ...one(/^pyprep(-[0-9a-f]+)?_bg\.wasm$/), ...one(/^split-[0-9a-f]+\.js$/)];
+const standalone = sum('standalone (index.html, boot, JS glue, split link, main wasm, 3 CSS)', [...one(/^index\.html$/), ...one(/^boot-[0-9a-f]+\.js$/), ...glue, ...one(/^(theme|app|code)-[0-9a-f]+\.css$/)]);
+const embed = sum('script embed (embed.js, JS glue, split link, main wasm, widget CSS)', [...one(/^embed\.js$/), ...glue, ...one(/^widget-[0-9a-f]+\.css$/)]);
 const answers = one(/^answers\//).sort((a, b) => a[2] - b[2]);
 const w = Math.max(...[...rows, standalone, embed].map((r) => r[0].length), 5) + 4;
 const line = (r) => console.log(`${r[0].padEnd(w)}  ${r.slice(1).map((n) => String(n).padStart(9)).join('  ')}`);
 console.log(`${'file'.padEnd(w)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
 for (const r of [...rows, total]) line(r);
 console.log('\nwhat each path downloads before its first card (no answer file yet)');
-if (glue.length !== 2) console.log('(no JS glue and wasm found: not a Trunk release build?)');
+if (glue.length !== 3) console.log('(no JS glue and wasm found: not a Trunk release build?)');
 line(standalone);
 line(embed);
+// The parts that load on first use (scripts/split_wasm.mjs): each with the
+// shared modules it needs, as the link module lists them.
+const link = one(/^split-[0-9a-f]+\.js$/)[0];
+if (link) {
+  const parts = JSON.parse(/const PARTS = (\{.*\});/.exec(fs.readFileSync(path.join('dist', link[0]), 'utf8'))[1]);
+  const byName = new Map(rows.map((r) => [r[0], r]));
+  console.log('\nthe parts that load on first use, each with the shared modules it needs');
+  for (const [name, list] of Object.entries(parts)) line(sum(`part ${name} (${list.length} files)`, list.map((f) => byName.get(f))));
+  line(sum('every part file', one(/^(split_[a-z]+|chunk_\d+)-[0-9a-f]+\.wasm$/)));
+}
 if (answers.length) {
   const plus = (base, a) => [`${base[0].split(' (')[0]} + ${a[0]}`, base[1] + a[1], base[2] + a[2], base[3] + a[3]];
   console.log('\nwith one category\'s answer file (the smallest and the largest)');
@@ -44,17 +54,15 @@ if (answers.length) {
 }
 JS
 
-# What the wasm is made of: code and data apart, the 30 largest functions and
-# the code per crate. The names come from Trunk's wasm-bindgen output optimised
-# again like the release (`wasm-opt -Oz`) but with `-g`, which keeps them.
-. .tools/env
+# What the main wasm is made of: code and data apart, the 30 largest functions
+# and the code per crate. The names come from the main module's wasm-bindgen
+# output (scripts/split_wasm.mjs keeps it), before wasm-opt: its functions are
+# about 10% larger than the shipped ones (wasm-opt -g loses most names of a
+# split module, so it cannot be optimised again with names).
 wasm=$(ls dist/pyprep-*_bg.wasm)
-bindgen=target/wasm-bindgen/release/pyprep_bg.wasm
+bindgen=target/split/bg/pyprep_bg.wasm
 if [ -f "$bindgen" ]; then
-  mkdir -p target/size
-  wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue "$bindgen" -o target/size/named.wasm
-  node scripts/wasm_parts.mjs "$wasm" target/size/named.wasm
+  node scripts/wasm_parts.mjs "$wasm" "$bindgen"
 else
   node scripts/wasm_parts.mjs "$wasm"
 fi

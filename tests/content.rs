@@ -358,3 +358,41 @@ fn each_category_has_one_hashed_answer_file_that_reads_back() {
     assert!(matches!(missing, Err(deck::AnswerFileError::Missing(_))));
     assert!(deck::parse_answer_file("dsa", "{").is_err());
 }
+
+#[test]
+fn each_category_has_one_hashed_code_file_that_reads_back_and_the_answer_file_has_no_code_cards() {
+    for c in deck::categories() {
+        assert!(
+            c.code_file.starts_with(&format!("code/{}-", c.id)) && c.code_file.ends_with(".json"),
+            "{}",
+            c.code_file
+        );
+        let code = deck::answers::bundled_code(c.id);
+        for card in deck::output_cards().iter().filter(|card| card.category() == c.id) {
+            assert!(code.output(card.id).is_some(), "{}: {} in the code file", c.id, card.id);
+        }
+        let on_disk = std::fs::read_to_string(format!("target/answers/{}", c.code_file))
+            .unwrap_or_else(|e| panic!("{} was written by build.rs: {e}", c.code_file));
+        assert_eq!(deck::parse_code_file(c.id, &on_disk).unwrap(), code);
+        // A question card never downloads the code cards' content.
+        let answers = std::fs::read_to_string(format!("target/answers/{}", c.answers_file)).unwrap();
+        assert!(
+            !answers.contains("\"outputs\""),
+            "{}: no outputs in the answer file",
+            c.answers_file
+        );
+    }
+    let cards = deck::output_cards()
+        .iter()
+        .find(|card| card.category() == "dsa")
+        .is_some();
+    let missing = deck::parse_code_file("dsa", r#"{"version":1,"category":"dsa","outputs":{}}"#);
+    assert_eq!(matches!(missing, Err(deck::AnswerFileError::Missing(_))), cards);
+    let wrong = deck::parse_code_file("dsa", r#"{"version":1,"category":"web","outputs":{}}"#);
+    assert!(matches!(wrong, Err(deck::AnswerFileError::WrongCategory { .. })));
+    assert!(matches!(
+        deck::parse_code_file("dsa", r#"{"version":2,"category":"dsa","outputs":{}}"#),
+        Err(deck::AnswerFileError::Version(2))
+    ));
+    assert!(deck::parse_code_file("dsa", "[").is_err());
+}

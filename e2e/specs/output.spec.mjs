@@ -17,9 +17,9 @@ import { WidgetPage } from '../pages/widget.mjs';
 const env = useApp();
 const CATEGORY = categoryOfIds();
 
-/** Every card's expected output, by card id, from dist/answers/*.json. */
+/** Every card's expected output, by card id, from dist/code/*.json. */
 function builtOutputs() {
-  const dir = resolve('dist/answers');
+  const dir = resolve('dist/code');
   const all = {};
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     Object.assign(all, JSON.parse(readFileSync(resolve(dir, file), 'utf8')).outputs ?? {});
@@ -176,4 +176,27 @@ test('a widget with data-mode="output" practises the code cards of its categorie
   assert.equal((await storedEntry(page, id)).reviews[0].grade, 'good');
   assert.equal(await widget.testid('tab-code').count(), 0, 'no app tabs inside a widget');
   assert.deepEqual(page.errors ?? [], []);
+});
+
+test('a code card whose code file fails to download says so; Try again shows it, and question cards never fetch code files', async () => {
+  const app = await env.app({ serviceWorkers: 'block' }); // page.route does not see what a service worker serves
+  const { page } = app;
+  const codeFiles = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.includes('/code/')) codeFiles.push(r.url());
+  });
+  await app.open('/practice');
+  await app.revealAndGrade('good');
+  assert.deepEqual(codeFiles, [], 'a question card and its reveal fetch no code file');
+  const id = Object.keys(OUTPUTS)[0];
+  let failing = true;
+  await page.route(/\/code\/[a-z-]+-[0-9a-f]{16}\.json$/, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+  await app.open(`/code/${id}`);
+  await app.testid('code-failed').waitFor();
+  assert.match(await app.testid('code-failed').innerText(), /could not be shown/);
+  failing = false;
+  await app.testid('code-failed').getByRole('button', { name: 'Try again' }).click();
+  await app.testid('prediction').waitFor();
+  assert.equal(await app.testid('code-card').getAttribute('data-id'), id);
+  assert.deepEqual(page.errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e)), []);
 });

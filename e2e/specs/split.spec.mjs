@@ -73,7 +73,7 @@ test('a one-card script embed downloads its own files and no part, for the card 
 });
 
 test('a part that fails to download says so; Retry loads it and nothing is lost', async () => {
-  const app = await env.app();
+  const app = await env.app({ serviceWorkers: 'block' }); // page.route does not see what a service worker serves
   const { page } = app;
   // From the start: the download the page makes once idle fails too.
   let failing = true;

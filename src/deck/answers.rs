@@ -1,6 +1,8 @@
 //! The answers part of the deck: one JSON file per category, rendered at
 //! build time (`{"version":1,"category":"dsa","answers":{"<id>":{...}}}`),
-//! fetched by the app and read here. Pure: the fetching is in the UI.
+//! and one code file per category with its output cards
+//! (`{"version":1,"category":"dsa","outputs":{"<card id>":{...}}}`), fetched
+//! by the app and read here. Pure: the fetching is in the UI.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -52,27 +54,39 @@ struct AnswerFile {
     version: u32,
     category: String,
     answers: BTreeMap<String, Answer>,
+}
+
+#[derive(Deserialize)]
+struct CodeFile {
+    version: u32,
+    category: String,
     /// The category's predict-the-output cards, by card id.
-    #[serde(default)]
     outputs: BTreeMap<String, OutputAnswer>,
 }
 
-/// One category's answers, by question id, and its output cards, by card id.
+/// One category's answers, by question id.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CategoryAnswers {
     answers: BTreeMap<String, Rc<Answer>>,
+}
+
+/// One category's output cards, by card id.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CategoryCode {
     outputs: BTreeMap<String, Rc<OutputAnswer>>,
+}
+
+impl CategoryCode {
+    /// The content of output card `id`, if this file has it.
+    pub fn output(&self, id: &str) -> Option<Rc<OutputAnswer>> {
+        self.outputs.get(id).cloned()
+    }
 }
 
 impl CategoryAnswers {
     /// The answer of question `id`, if this file has it.
     pub fn get(&self, id: &str) -> Option<Rc<Answer>> {
         self.answers.get(id).cloned()
-    }
-
-    /// The content of output card `id`, if this file has it.
-    pub fn output(&self, id: &str) -> Option<Rc<OutputAnswer>> {
-        self.outputs.get(id).cloned()
     }
 
     /// How many answers the file holds.
@@ -112,33 +126,48 @@ impl fmt::Display for AnswerFileError {
     }
 }
 
+/// Checks a file's version and category.
+fn check_header(category: &str, version: u32, found: String) -> Result<(), AnswerFileError> {
+    if version != 1 {
+        return Err(AnswerFileError::Version(version));
+    }
+    if found != category {
+        return Err(AnswerFileError::WrongCategory {
+            expected: category.to_string(),
+            found,
+        });
+    }
+    Ok(())
+}
+
 /// Reads the answer file of `category`, checking that it answers every
 /// question of that category in the index.
 pub fn parse_answer_file(category: &str, text: &str) -> Result<CategoryAnswers, AnswerFileError> {
     let file: AnswerFile = serde_json::from_str(text).map_err(|e| AnswerFileError::Malformed(e.to_string()))?;
-    if file.version != 1 {
-        return Err(AnswerFileError::Version(file.version));
-    }
-    if file.category != category {
-        return Err(AnswerFileError::WrongCategory {
-            expected: category.to_string(),
-            found: file.category,
-        });
-    }
+    check_header(category, file.version, file.category)?;
     if let Some(missing) = super::questions()
         .iter()
         .find(|q| q.category == category && !file.answers.contains_key(q.id))
     {
         return Err(AnswerFileError::Missing(missing.id));
     }
+    Ok(CategoryAnswers {
+        answers: file.answers.into_iter().map(|(id, a)| (id, Rc::new(a))).collect(),
+    })
+}
+
+/// Reads the code file of `category`, checking that it has every output
+/// card of that category in the index.
+pub fn parse_code_file(category: &str, text: &str) -> Result<CategoryCode, AnswerFileError> {
+    let file: CodeFile = serde_json::from_str(text).map_err(|e| AnswerFileError::Malformed(e.to_string()))?;
+    check_header(category, file.version, file.category)?;
     if let Some(missing) = super::output_cards()
         .iter()
         .find(|c| c.category() == category && !file.outputs.contains_key(c.id))
     {
         return Err(AnswerFileError::Missing(missing.id));
     }
-    Ok(CategoryAnswers {
-        answers: file.answers.into_iter().map(|(id, a)| (id, Rc::new(a))).collect(),
+    Ok(CategoryCode {
         outputs: file.outputs.into_iter().map(|(id, a)| (id, Rc::new(a))).collect(),
     })
 }
@@ -157,11 +186,21 @@ pub fn bundled(category: &str) -> CategoryAnswers {
     parse_answer_file(category, text).unwrap_or_else(|e| panic!("bundled answers of {category}: {e}"))
 }
 
+/// The code file of `category` as built (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bundled_code(category: &str) -> CategoryCode {
+    let text = BUNDLED_CODE
+        .iter()
+        .find(|(c, _)| *c == category)
+        .map_or("", |(_, text)| text);
+    parse_code_file(category, text).unwrap_or_else(|e| panic!("bundled code of {category}: {e}"))
+}
+
 /// The content of output card `id` as built (native builds only).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn bundled_output(id: &str) -> Option<Rc<OutputAnswer>> {
     let card = super::output_card(id)?;
-    bundled(card.category()).output(id)
+    bundled_code(card.category()).output(id)
 }
 
 /// The answer of question `id` as built (native builds only).

@@ -6,7 +6,9 @@
 pub mod answers;
 mod output;
 
-pub use answers::{Answer, AnswerFileError, CategoryAnswers, OutputAnswer, parse_answer_file};
+pub use answers::{
+    Answer, AnswerFileError, CategoryAnswers, CategoryCode, OutputAnswer, parse_answer_file, parse_code_file,
+};
 pub use output::OutputCard;
 
 /// How hard a question is, as the content rates it.
@@ -42,6 +44,8 @@ pub struct Category {
     pub title: &'static str,
     /// Its answer file, relative to the build: `answers/<id>-<hash>.json`.
     pub answers_file: &'static str,
+    /// Its code file (the output cards' code and output): `code/<id>-<hash>.json`.
+    pub code_file: &'static str,
 }
 
 /// One question of the deck.

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::deck::{self, Answer, CategoryAnswers, OutputAnswer};
+use crate::deck::{self, Answer, CategoryAnswers, CategoryCode, OutputAnswer};
 use crate::session::SearchIndex;
 
 /// Where one category's answers stand.
@@ -36,6 +36,9 @@ struct Store {
     /// Prefix of the answer files' URLs ("" = relative to the document).
     base: String,
     files: BTreeMap<&'static str, FileState>,
+    /// The code files (output cards), fetched only when a code card asks:
+    /// `None` while downloading.
+    code: BTreeMap<&'static str, Option<Result<Rc<CategoryCode>, String>>>,
     /// Bumped whenever a file arrives or fails.
     version: u32,
     listeners: Vec<(u32, Callback<u32>)>,
@@ -97,6 +100,39 @@ pub fn retry(category: &str) {
     }
 }
 
+/// Downloads `category`'s code file again if it failed (a code card's Retry).
+pub fn retry_code(category: &str) {
+    let failed = STORE.with(|s| matches!(s.borrow().code.get(category), Some(Some(Err(_)))));
+    if failed {
+        STORE.with(|s| s.borrow_mut().code.remove(category));
+        changed();
+        if let Some(category) = deck::category(category) {
+            prefetch_code(category);
+        }
+    }
+}
+
+/// Starts downloading `category`'s code file unless it is in or on its way.
+fn prefetch_code(category: &'static deck::Category) {
+    let start = STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.code.contains_key(category.id) {
+            return None;
+        }
+        s.code.insert(category.id, None);
+        Some(format!("{}{}", s.base, category.code_file))
+    });
+    let Some(url) = start else { return };
+    yew::platform::spawn_local(async move {
+        let state = fetch_text(&url)
+            .await
+            .and_then(|text| deck::parse_code_file(category.id, &text).map_err(|e| e.to_string()))
+            .map(Rc::new);
+        STORE.with(|s| s.borrow_mut().code.insert(category.id, Some(state)));
+        changed();
+    });
+}
+
 /// The answer of question `id` (its category's file is fetched if it was not).
 pub fn lookup(id: &str) -> Lookup {
     let Some(question) = deck::question(id) else {
@@ -114,20 +150,22 @@ pub fn lookup(id: &str) -> Lookup {
 }
 
 /// The code and expected output of output card `id`: `Ok(None)` while its
-/// category's file is on its way (it is fetched if it was not).
+/// category's code file is on its way (it is fetched if it was not).
 pub fn lookup_output(id: &str) -> Result<Option<Rc<OutputAnswer>>, String> {
     let Some(card) = deck::output_card(id) else {
         return Err(format!("there is no code card `{id}`"));
     };
-    let category = card.category();
-    prefetch([category]);
-    STORE.with(|s| match s.borrow().files.get(category) {
-        Some(FileState::Loaded(file)) => file
+    let Some(category) = deck::category(card.category()) else {
+        return Err(format!("code card `{id}` has no category"));
+    };
+    prefetch_code(category);
+    STORE.with(|s| match s.borrow().code.get(category.id) {
+        Some(Some(Ok(file))) => file
             .output(id)
             .map(Some)
-            .ok_or_else(|| "its code is missing from the answers file".to_string()),
-        Some(FileState::Failed(why)) => Err(why.clone()),
-        Some(FileState::Loading) | None => Ok(None),
+            .ok_or_else(|| "its code is missing from the code file".to_string()),
+        Some(Some(Err(why))) => Err(why.clone()),
+        Some(None) | None => Ok(None),
     })
 }
 

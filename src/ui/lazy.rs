@@ -15,7 +15,6 @@
 //! On native targets a split function is an ordinary call.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::OnceLock;
@@ -29,7 +28,7 @@ const RETRY: &str = "pyprep-split-retry";
 thread_local! {
     /// The parts whose download failed and waits for a retry, and the
     /// listeners that keep this set (installed once, before the first load).
-    static WAITING: RefCell<Option<(BTreeSet<String>, [gloo::events::EventListener; 2])>> = const { RefCell::new(None) };
+    static WAITING: RefCell<Option<(Vec<String>, [gloo::events::EventListener; 2])>> = const { RefCell::new(None) };
 }
 
 /// The part a `pyprep-split-failed` event names.
@@ -47,19 +46,23 @@ fn watch() {
         let Some(window) = web_sys::window() else { return };
         let failed = gloo::events::EventListener::new(&window, FAILED, |event| {
             if let Some(name) = failed_part(event) {
-                WAITING.with(|w| w.borrow_mut().as_mut().map(|(set, _)| set.insert(name)));
+                WAITING.with(|w| w.borrow_mut().as_mut().map(|(set, _)| set.push(name)));
             }
         });
         let retry = gloo::events::EventListener::new(&window, RETRY, |_| {
             WAITING.with(|w| w.borrow_mut().as_mut().map(|(set, _)| set.clear()));
         });
-        *waiting.borrow_mut() = Some((BTreeSet::new(), [failed, retry]));
+        *waiting.borrow_mut() = Some((Vec::new(), [failed, retry]));
     });
 }
 
 /// Whether `name`'s download failed and waits for a retry.
 fn is_waiting(name: &str) -> bool {
-    WAITING.with(|w| w.borrow().as_ref().is_some_and(|(set, _)| set.contains(name)))
+    WAITING.with(|w| {
+        w.borrow()
+            .as_ref()
+            .is_some_and(|(set, _)| set.iter().any(|n| n == name))
+    })
 }
 
 /// A part's view: renders it from its arguments.

@@ -59,7 +59,7 @@ pub fn code_card(props: &CodeCardProps) -> Html {
         Ok(None) => html! { <p class="loading" data-testid="code-loading">{ "Loading the code…" }</p> },
         Err(why) => {
             let category = card.category();
-            let onclick = Callback::from(move |_: MouseEvent| answers::retry(category));
+            let onclick = Callback::from(move |_: MouseEvent| answers::retry_code(category));
             html! {
                 <div class="notice error" role="alert" data-testid="code-failed">
                     <p>{ format!("The code could not be shown: {why}.") }</p>
