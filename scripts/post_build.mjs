@@ -112,6 +112,7 @@ const build = {
 const split = splitWasm({ staging, source, js: build.js, wasm: build.wasm, fail });
 build.split = split.files;
 build.link = split.link;
+build.first = firstScreen(split.parts);
 for (const f of ['index.html', 'register-sw.js', 'icons/icon.svg', 'icons/icon-maskable.svg', 'examples/blog.html', 'examples/course.html']) {
   if (!existsSync(join(staging, f))) fail(`${f} is missing from the build (see the copy-dir links in index.html)`);
 }
@@ -173,6 +174,36 @@ function copyRunFiles() {
   const digest = createHash('sha256');
   for (const f of files) digest.update(`${f}\0`).update(readFileSync(join(staging, f))).update('\0');
   return { files, cache: `pyprep-run-${digest.digest('hex').slice(0, 12)}` };
+}
+
+/**
+ * first-<hash>.js, a classic script in index.html's head: when the page opens
+ * on the start page, it starts downloading that screen's part beside the main
+ * wasm (the start page is a part: a card never needs it).
+ */
+function firstScreen(parts) {
+  if (!parts.home) fail('the split has no home part (src/ui/parts.rs)');
+  const code = `// Starts the start page's part beside the main wasm when the page opens on it (scripts/post_build.mjs).
+(() => {
+  const route = location.hash.replace(/^#\\/?/, "").split(/[/?]/)[0];
+  if (route !== "") return;
+  for (const file of ${JSON.stringify(parts.home)}) {
+    const link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = file;
+    document.head.append(link);
+  }
+})();
+`;
+  const name = `first-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(staging, name), code);
+  const page = join(staging, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  if (!html.includes('</head>')) fail('index.html has no </head>');
+  writeFileSync(page, html.replace('</head>', `<script src="./${name}"></script></head>`));
+  return name;
 }
 
 /** The loader a host page includes with <script type="module" src=".../embed.js">. */

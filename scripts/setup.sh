@@ -150,7 +150,19 @@ setup_run() {
   fi
   rm -rf "$dir/wheels"
   mkdir -p "$dir/wheels"
-  for name in $RUN_WHEELS; do grep -iE "^$name==" scripts/requirements-samples.txt; done >"$dir/wheels.txt"
+  # The pins whose markers hold for the page's Python (Pyodide's CPython 3.14), markers
+  # dropped: pip evaluates them for the Python it runs on, not for --python-version.
+  for name in $RUN_WHEELS; do grep -iE "^$name==" scripts/requirements-samples.txt; done |
+    "${pip[0]}" -c '
+import sys
+from pip._vendor.packaging.requirements import Requirement
+page = {"python_version": "3.14", "python_full_version": "3.14.0", "sys_platform": "emscripten",
+        "platform_system": "Emscripten", "implementation_name": "cpython"}
+for line in sys.stdin:
+    req = Requirement(line.split("#")[0].strip())
+    if req.marker is None or req.marker.evaluate(page):
+        print(f"{req.name}{req.specifier}")
+' >"$dir/wheels.txt"
   local target=(--disable-pip-version-check --no-deps --only-binary=:all: --python-version 3.14 -d "$dir/wheels")
   grep -iv '^markupsafe==' "$dir/wheels.txt" >"$dir/wheels-pure.txt"
   "${pip[@]}" download -q "${target[@]}" --platform any --implementation py -r "$dir/wheels-pure.txt"

@@ -2,7 +2,7 @@
 // (issue 11). Called by post_build.mjs before anything else reads the build.
 //
 // src/ui/parts.rs marks the split points (wasm_split_helpers): every screen but
-// practice and the start page, and the Run panels. Here:
+// practice, and the Run panels. Here:
 //   1. wasm-split-cli splits the linked wasm Cargo wrote for Trunk (it keeps its
 //      relocations: .cargo/config.toml) into the main module, one module per
 //      part and small modules of code that several parts share;
@@ -104,7 +104,7 @@ export function splitWasm({ staging, source, js, wasm, fail }) {
 
   const size = (f) => statSync(join(staging, f)).size;
   console.log(`post_build: split the wasm: main ${mainBytes.length} bytes, ${Object.keys(splits).length} parts (${Object.keys(splits).join(', ')}), ${Object.keys(chunks).length} shared modules, ${staged.filter((f) => f.endsWith('.wasm')).reduce((n, f) => n + size(f), 0)} bytes`);
-  return { files: staged, link: linkName };
+  return { files: staged, link: linkName, parts: splitFiles };
 }
 
 /**

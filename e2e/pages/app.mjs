@@ -73,6 +73,8 @@ export class AppPage {
 
   /** Sum of a per-category count on the home screen (count-new, count-learning, ...). */
   async homeTotal(testid) {
+    // The start page is a part that loads on first use: wait for it.
+    await this.testid(testid).first().waitFor();
     const texts = await this.testid(testid).allTextContents();
     return texts.reduce((sum, t) => sum + Number.parseInt(t.replace(/\D+/g, '') || '0', 10), 0);
   }

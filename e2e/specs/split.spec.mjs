@@ -23,7 +23,7 @@ function requests(page) {
 
 test('the build has its parts: one file per screen part and Run, and shared ones', () => {
   const parts = partFiles.filter((f) => f.startsWith('split_')).map((f) => f.replace(/-.*/, '')).sort();
-  assert.deepEqual(parts, ['split_browse', 'split_code', 'split_mock', 'split_run', 'split_settings', 'split_stats', 'split_study']);
+  assert.deepEqual(parts, ['split_browse', 'split_code', 'split_home', 'split_mock', 'split_run', 'split_settings', 'split_stats', 'split_study']);
 });
 
 test('the standalone first card downloads no part; once idle, the page fetches every part', async () => {
@@ -91,4 +91,24 @@ test('a part that fails to download says so; Retry loads it and nothing is lost'
   assert.equal(await app.testid('part-failed').count(), 0);
   // The only errors are the browser's own lines for the aborted downloads.
   assert.deepEqual(page.errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e)), []);
+});
+
+test('opening on the start page fetches its part beside the main wasm; opening on a card does not', async () => {
+  const app = await env.app({ serviceWorkers: 'block' });
+  const { page } = app;
+  await app.open('/');
+  await app.testid('count-new').first().waitFor();
+  const started = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((e) => /\/(split_home|pyprep-[0-9a-f]+_bg)[-.]/.test(e.name)).map((e) => ({ name: e.name, at: e.startTime, initiator: e.initiatorType })),
+  );
+  const main = started.find((e) => /_bg\.wasm$/.test(e.name));
+  const home = started.find((e) => /split_home-/.test(e.name));
+  assert.ok(main && home, `both downloaded: ${JSON.stringify(started)}`);
+  assert.equal(home.initiator, 'link', 'the start page part is preloaded by first-<hash>.js, not fetched by the wasm');
+  assert.deepEqual(page.errors, []);
+
+  const other = await env.app({ serviceWorkers: 'block' });
+  await other.open('/practice');
+  await other.testid('reveal').waitFor();
+  assert.equal(await other.page.locator('link[rel=preload][href*="split_home"]').count(), 0, 'no start page part preloaded for a card');
 });

@@ -1,6 +1,6 @@
 //! Parts of the app that load on first use. The first card needs only the
-//! practice screen; the other screens (browse, code cards, mock, custom
-//! study, stats, settings) and the Run panels are split out of the main wasm
+//! practice screen; the other screens (start page, browse, code cards, mock,
+//! custom study, stats, settings) and the Run panels are split out of the main wasm
 //! at build time, each into its own file (`scripts/split_wasm.mjs`, with
 //! `wasm_split_helpers` marking the split points in [`crate::ui::parts`]).
 //!

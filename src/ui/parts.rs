@@ -1,5 +1,4 @@
-//! The split points: every screen but practice and the start page, and the
-//! Run panels, each behind a [`Part`] whose code the build moves out of the
+//! The split points: every screen but practice, and the Run panels, each behind a [`Part`] whose code the build moves out of the
 //! main wasm into a file of its own (see [`crate::ui::lazy`]). A split
 //! function returns the part's view; everything only that view reaches goes
 //! with it.
@@ -10,8 +9,8 @@ use yew::prelude::*;
 use crate::embed::Config;
 use crate::session::{Filter, OutputScope, Scope};
 use crate::ui::components::{
-    Browse, CodeList, CodePractice, CustomPractice, MockScreen, QuestionScreen, RunPanels, SettingsScreen, StatsScreen,
-    StudyScreen,
+    Browse, CodeList, CodePractice, CustomPractice, Home, MockScreen, QuestionScreen, RunPanels, SettingsScreen,
+    StatsScreen, StudyScreen,
 };
 use crate::ui::lazy::{Loading, Part, View};
 use crate::ui::route::Route;
@@ -53,10 +52,11 @@ part!(STUDY, "study", ScreenArgs, study, load_study, study);
 part!(STATS, "stats", ScreenArgs, stats, load_stats, stats);
 part!(SETTINGS, "settings", ScreenArgs, settings, load_settings, settings);
 part!(RUN, "run", RunArgs, run, load_run, run);
+part!(HOME, "home", ScreenArgs, home, load_home, home);
 
 /// Every screen part, for the standalone app's idle preload.
-pub fn screens() -> [&'static Part<ScreenArgs>; 6] {
-    [&BROWSE, &CODE, &MOCK, &STUDY, &STATS, &SETTINGS]
+pub fn screens() -> [&'static Part<ScreenArgs>; 7] {
+    [&HOME, &BROWSE, &CODE, &MOCK, &STUDY, &STATS, &SETTINGS]
 }
 
 fn browse(args: &ScreenArgs) -> Html {
@@ -120,4 +120,15 @@ fn settings(_: &ScreenArgs) -> Html {
 
 fn run(args: &RunArgs) -> Html {
     html! { <RunPanels root={args.root.clone()} open={args.open.clone()} /> }
+}
+
+fn home(args: &ScreenArgs) -> Html {
+    let set = args.filter.setter();
+    let on_browse_category = Callback::from(move |category: &'static str| {
+        set.set(Filter {
+            category: Some(category.to_string()),
+            ..Filter::default()
+        })
+    });
+    html! { <Home {on_browse_category} /> }
 }

@@ -1,15 +1,15 @@
 //! The route → screen `match`, written once for both hosts. The standalone
 //! app passes no widget configuration and gets every screen; a widget passes
 //! its [`Config`], which fixes the practice and mock scopes, and a route no
-//! widget offers is an error screen, never a silent fallback. Practice and
-//! the start page are in the main wasm; every other screen is a [`Part`]
+//! widget offers is an error screen, never a silent fallback. Practice is in
+//! the main wasm; every other screen is a [`Part`]
 //! that loads on first use.
 
 use yew::prelude::*;
 
 use crate::embed::Config;
 use crate::session::{Filter, PracticeScope, Scope};
-use crate::ui::components::{Home, Practice, extra_new_today};
+use crate::ui::components::{Practice, extra_new_today};
 use crate::ui::lazy::{Lazy, Part};
 use crate::ui::parts::{self, ScreenArgs};
 use crate::ui::route::Route;
@@ -42,16 +42,7 @@ pub fn screen(route: &Route, widget: Option<&Config>, filter: &UseStateHandle<Fi
         (Route::Practice(_), Some(config)) => html! { <Practice scope={config.practice_scope()} /> },
         (Route::PracticeCode(_), _) | (Route::BrowseCode | Route::CodeCard(_), None) => lazy(&parts::CODE),
         (Route::Mock, _) => lazy(&parts::MOCK),
-        (Route::Home, None) => {
-            let set = filter.setter();
-            let on_browse_category = Callback::from(move |category: &'static str| {
-                set.set(Filter {
-                    category: Some(category.to_string()),
-                    ..Filter::default()
-                })
-            });
-            html! { <Home {on_browse_category} /> }
-        }
+        (Route::Home, None) => lazy(&parts::HOME),
         (Route::Stats, None) => lazy(&parts::STATS),
         (Route::Settings, None) => lazy(&parts::SETTINGS),
         (Route::NotFound, None) => html! {
