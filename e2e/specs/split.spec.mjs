@@ -83,7 +83,7 @@ test('a part that fails to download says so; Retry loads it and nothing is lost'
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/split_stats-')));
   await app.open('/stats');
   await app.testid('part-failed').waitFor();
-  assert.match(await app.testid('part-failed').innerText(), /could not be downloaded/);
+  assert.match(await app.testid('part-failed').innerText(), /^Stats could not be downloaded\. Check the connection/);
   assert.deepEqual(await app.storedIds(), [id], 'the grade is still stored');
   failing = false;
   await app.testid('part-retry').click();

@@ -73,8 +73,10 @@ pub type Loading<A> = Pin<Box<dyn Future<Output = View<A>>>>;
 
 /// One part that loads on first use.
 pub struct Part<A: 'static> {
-    /// Its name, in messages and in `data-part`.
+    /// Its name, in `data-part` and in the link module's events.
     pub name: &'static str,
+    /// What the learner calls it, at the start of a sentence: "Stats".
+    pub title: &'static str,
     /// Loads its file (once; later calls return at once) and gives its view.
     pub load: fn() -> Loading<A>,
     /// The view, once loaded.
@@ -155,7 +157,7 @@ pub fn lazy<A: PartialEq + 'static>(props: &LazyProps<A>) -> Html {
         };
         return html! {
             <div class="notice error" role="alert" data-testid="part-failed" data-part={part.name}>
-                <p>{ "This part of pyprep could not be downloaded. Check the connection and try again." }</p>
+                <p>{ format!("{} could not be downloaded. Check the connection and try again.", part.title) }</p>
                 <button type="button" data-testid="part-retry" onclick={retry}>{ "Retry" }</button>
             </div>
         };

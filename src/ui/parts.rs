@@ -32,27 +32,44 @@ pub struct RunArgs {
 }
 
 macro_rules! part {
-    ($static:ident, $name:literal, $args:ty, $split:ident, $loader:ident, $view:path) => {
+    ($static:ident, $name:literal, $title:literal, $args:ty, $split:ident, $loader:ident, $view:path) => {
         #[wasm_split($split)]
         fn $loader() -> View<$args> {
             $view
         }
         pub static $static: Part<$args> = Part {
             name: $name,
+            title: $title,
             load: || -> Loading<$args> { Box::pin($loader()) },
             view: std::sync::OnceLock::new(),
         };
     };
 }
 
-part!(BROWSE, "browse", ScreenArgs, browse, load_browse, browse);
-part!(CODE, "code", ScreenArgs, code, load_code, code);
-part!(MOCK, "mock", ScreenArgs, mock, load_mock, mock);
-part!(STUDY, "study", ScreenArgs, study, load_study, study);
-part!(STATS, "stats", ScreenArgs, stats, load_stats, stats);
-part!(SETTINGS, "settings", ScreenArgs, settings, load_settings, settings);
-part!(RUN, "run", RunArgs, run, load_run, run);
-part!(HOME, "home", ScreenArgs, home, load_home, home);
+part!(
+    BROWSE,
+    "browse",
+    "Browse and search",
+    ScreenArgs,
+    browse,
+    load_browse,
+    browse
+);
+part!(CODE, "code", "The code cards", ScreenArgs, code, load_code, code);
+part!(MOCK, "mock", "The mock interview", ScreenArgs, mock, load_mock, mock);
+part!(STUDY, "study", "Custom study", ScreenArgs, study, load_study, study);
+part!(STATS, "stats", "Stats", ScreenArgs, stats, load_stats, stats);
+part!(
+    SETTINGS,
+    "settings",
+    "Settings",
+    ScreenArgs,
+    settings,
+    load_settings,
+    settings
+);
+part!(RUN, "run", "The Run button", RunArgs, run, load_run, run);
+part!(HOME, "home", "The start page", ScreenArgs, home, load_home, home);
 
 /// Every screen part, for the standalone app's idle preload.
 pub fn screens() -> [&'static Part<ScreenArgs>; 7] {
