@@ -185,3 +185,26 @@ test('"Practise these" turns the result list into a session over exactly those q
   assert.deepEqual(seen, ids.slice(0, seen.length), 'in the order of the list');
   assert.deepEqual(app.page.errors, []);
 });
+
+test('a search with many matches lists the best 40 first, then all on "Show all"; Practise these takes them all', async () => {
+  const app = await env.app();
+  await app.open('/browse');
+  // Every answer in, so that the count below is the final one.
+  await app.page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/answers/')).length >= 6);
+  // A word in most answers.
+  await typeSearch(app, 'python');
+  await waitForCount(app, 41);
+  const count = Number.parseInt(await app.testid('result-count').textContent(), 10);
+  assert.equal((await resultIds(app)).length, 40, 'the best 40 of the matches');
+  assert.equal(await app.testid('show-all').innerText(), `Show all ${count} matches`);
+  assert.equal(await app.testid('practise-these').innerText(), `Practise these ${count}`);
+  await app.testid('show-all').click();
+  assert.equal((await resultIds(app)).length, count);
+  assert.equal(await app.testid('show-all').count(), 0);
+  // A new query starts again from its best 40; no query lists everything.
+  await app.testid('search').fill('');
+  await waitForCount(app, 120);
+  assert.equal((await resultIds(app)).length, 120, 'no query: every question, as before');
+  assert.equal(await app.testid('show-all').count(), 0);
+  assert.deepEqual(app.page.errors, []);
+});

@@ -106,11 +106,15 @@ impl<A> Part<A> {
 pub struct LazyProps<A: PartialEq + 'static> {
     pub part: &'static Part<A>,
     pub args: A,
+    /// Nothing while loading (a part inside a screen, like the Run panels),
+    /// instead of a "Loading…" line.
+    #[prop_or_default]
+    pub quiet: bool,
 }
 
 impl<A: PartialEq> PartialEq for LazyProps<A> {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.part, other.part) && self.args == other.args
+        std::ptr::eq(self.part, other.part) && self.args == other.args && self.quiet == other.quiet
     }
 }
 
@@ -161,6 +165,9 @@ pub fn lazy<A: PartialEq + 'static>(props: &LazyProps<A>) -> Html {
                 <button type="button" data-testid="part-retry" onclick={retry}>{ "Retry" }</button>
             </div>
         };
+    }
+    if props.quiet {
+        return Html::default();
     }
     html! {
         <p class="part-loading" role="status" aria-busy="true" data-testid="part-loading" data-part={part.name}>

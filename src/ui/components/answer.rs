@@ -226,7 +226,7 @@ fn answer_parts(props: &AnswerPartsProps) -> Html {
                 { part("Follow-up questions", "follow-ups", &answer.follow_ups) }
                 { part("Pitfalls", "pitfalls", &answer.pitfalls) }
             </div>
-            if run { <Lazy<RunArgs> part={&parts::RUN} args={RunArgs { root, open: open.join(",").into() }} /> }
+            if run { <Lazy<RunArgs> part={&parts::RUN} quiet=true args={RunArgs { root, open: open.join(",").into() }} /> }
         </div>
     }
 }

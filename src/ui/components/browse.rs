@@ -58,6 +58,9 @@ fn in_scope(filter: &Filter) -> Vec<&'static Question> {
         .collect()
 }
 
+/// How many of a search's matches show before "Show all".
+const SEARCH_PAGE: usize = 40;
+
 /// The browse screen.
 #[function_component(Browse)]
 pub fn browse(props: &BrowseProps) -> Html {
@@ -104,6 +107,22 @@ pub fn browse(props: &BrowseProps) -> Html {
         })
     };
     let searched = !filter.query.trim().is_empty();
+    // A search shows its best matches first and the rest on request, so a
+    // keystroke renders a page of rows, not the whole deck.
+    let show_all = use_state(|| false);
+    {
+        let show_all = show_all.clone();
+        use_effect_with(filter.query.clone(), move |_| show_all.set(false));
+    }
+    let shown = if searched && !*show_all {
+        count.min(SEARCH_PAGE)
+    } else {
+        count
+    };
+    let on_show_all = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
     let narrowed =
         filter.category.is_some() || filter.difficulty.is_some() || filter.tag.is_some() || filter.status.is_some();
 
@@ -158,7 +177,7 @@ pub fn browse(props: &BrowseProps) -> Html {
                 </section>
             }
             <ul class="results">
-                { for ranked.found.iter().map(|found| {
+                { for ranked.found.iter().take(shown).map(|found| {
                     let q = found.question;
                     let status = state.progress.status(q.id, now);
                     let bookmarked = state.progress.get(q.id).is_some_and(|p| p.bookmarked);
@@ -167,7 +186,7 @@ pub fn browse(props: &BrowseProps) -> Html {
                     let why = snippet(&index, found, &ranked.terms);
                     let category = deck::category(q.category).map_or(q.category, |c| c.title);
                     html! {
-                        <li class="result">
+                        <li class="result" key={q.id}>
                             <a href={target.href()} onclick={shell.link(target.clone())} data-testid="question-link" data-id={q.id}>
                                 { title_html(q.text, &title_marks) }
                             </a>
@@ -188,6 +207,13 @@ pub fn browse(props: &BrowseProps) -> Html {
                     }
                 }) }
             </ul>
+            if shown < count {
+                <p class="show-all">
+                    <button type="button" data-testid="show-all" onclick={on_show_all}>
+                        { format!("Show all {count} matches") }
+                    </button>
+                </p>
+            }
         </>
     }
 }
