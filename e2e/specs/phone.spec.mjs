@@ -190,3 +190,15 @@ test('a script-embedded widget on a 320 px phone page: fits, 44 px targets, 16 p
   }
   assert.deepEqual(page.errors, []);
 });
+
+test('on a 320x640 phone the first question is whole above the sticky Reveal bar, the swipe tip below the card', async () => {
+  const app = await env.app(NARROW);
+  await app.open('/practice');
+  await app.testid('swipe-hint').waitFor();
+  const question = await app.testid('question-text').boundingBox();
+  const reveal = await app.testid('reveal').boundingBox();
+  assert.ok(question.y >= 0 && question.y + question.height <= reveal.y, `question ${JSON.stringify(question)} vs reveal bar at ${reveal.y}`);
+  const card = await app.testid('card').boundingBox();
+  const tip = await app.testid('swipe-hint').boundingBox();
+  assert.ok(tip.y >= card.y + card.height, 'the tip is below the card');
+});

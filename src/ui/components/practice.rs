@@ -366,13 +366,15 @@ pub fn practice(props: &PracticeProps) -> Html {
                 if !shell.embedded { <a class="custom-study-link" href={Route::Study.href()} data-testid="custom-study-link">{ "Custom study" }</a> }
             </div>
             if !single_done { { for after_grade } }
+            { body }
+            // Below the card, not above it: on a 640-px-tall phone the tip
+            // pushed the question under the sticky Reveal bar.
             if *swipe_hint && !single && current.is_some() {
                 <p class="hint" data-testid="swipe-hint">
                     { "Tip: swipe the question left for the next card, right to go back." }
                     <button type="button" class="link" onclick={seen_hint.reform(|_: MouseEvent| ())}>{ "Got it" }</button>
                 </p>
             }
-            { body }
         </>
     }
 }
