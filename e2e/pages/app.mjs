@@ -20,6 +20,8 @@ export class AppPage {
 
   async ready() {
     await this.testid('nav-home').waitFor();
+    // A screen that loads on first use has arrived (src/ui/lazy.rs).
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid="part-loading"]'));
   }
 
   async reload() {

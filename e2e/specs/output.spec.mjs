@@ -119,6 +119,8 @@ test('Practise has a Code cards tab: a session of due and new code cards, with s
   assert.equal(await app.testid('tab-code').getAttribute('aria-current'), 'page');
   const first = await codeCardId(app.page);
   assert.match(await app.testid('queue-remaining').innerText(), /^10 left in this session$/);
+  // The code arrives with the category's code file.
+  await app.testid('code').locator('.hl-kw, .hl-fn, .hl-bi').first().waitFor();
   assert.ok(await app.testid('code').locator('.hl-kw, .hl-fn, .hl-bi').count(), 'the code is highlighted');
   await app.testid('next').click();
   await app.page.waitForFunction((old) => document.querySelector('[data-testid="code-card"]')?.dataset.id !== old, first);
@@ -139,6 +141,8 @@ test('Browse lists every code card by category with its status; one opens as a s
   await app.testid('tab-code').click();
   await app.page.waitForURL(/#\/browse\/code$/);
   const links = app.testid('code-link');
+  // The code cards' screen is a part that loads on first use.
+  await app.testid('code-count').waitFor();
   assert.equal(await links.count(), Object.keys(OUTPUTS).length);
   assert.equal(await links.count(), 100);
   assert.match(await app.testid('code-count').innerText(), /^100 code cards/);
