@@ -24,6 +24,6 @@ SETUP_PROFILE=test scripts/build.sh
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 --test-timeout=120000 e2e/specs/*.spec.mjs
 step "engine smoke suite: WebKitGTK (under Xvfb), Firefox ESR (headless)"
-ENGINES=webkit xvfb-run -a node --test --test-timeout=180000 e2e/engines/smoke.mjs
-ENGINES=firefox node --test --test-timeout=180000 e2e/engines/smoke.mjs
+ENGINES=webkit xvfb-run -a node --test --test-concurrency=1 --test-timeout=180000 e2e/engines/smoke-app.mjs e2e/engines/smoke-embed.mjs
+ENGINES=firefox node --test --test-concurrency=1 --test-timeout=180000 e2e/engines/smoke-app.mjs e2e/engines/smoke-embed.mjs
 step "done"
