@@ -90,7 +90,7 @@ console.log(`post_build: copied ${answerFiles.length} answer files`);
 }
 
 /**
- * The widget's stylesheet: build.rs wrote theme.css + app.css + code.css with every rem in
+ * The widget's stylesheet: build.rs wrote theme.css + app.css + screens.css + code.css with every rem in
  * pixels (target/answers/widget.css); staged as widget-<hash>.css.
  */
 function widgetSheet() {

@@ -24,7 +24,7 @@ const sum = (name, picked) => picked.reduce((t, r) => [t[0], t[1] + r[1], t[2] +
 const total = sum('total', rows);
 const one = (re) => rows.filter((r) => re.test(r[0]));
 const glue = [...one(/^pyprep(-[0-9a-f]+)?\.js$/), ...one(/^pyprep(-[0-9a-f]+)?_bg\.wasm$/), ...one(/^split-[0-9a-f]+\.js$/)];
-const standalone = sum('standalone (index.html, boot, JS glue, split link, main wasm, 3 CSS)', [...one(/^index\.html$/), ...one(/^boot-[0-9a-f]+\.js$/), ...glue, ...one(/^(theme|app|code)-[0-9a-f]+\.css$/)]);
+const standalone = sum('standalone (index.html, boot, JS glue, split link, main wasm, 4 CSS)', [...one(/^index\.html$/), ...one(/^boot-[0-9a-f]+\.js$/), ...glue, ...one(/^(theme|app|screens|code)-[0-9a-f]+\.css$/)]);
 const embed = sum('script embed (embed.js, JS glue, split link, main wasm, widget CSS)', [...one(/^embed\.js$/), ...glue, ...one(/^widget-[0-9a-f]+\.css$/)]);
 const answers = one(/^answers\//).sort((a, b) => a[2] - b[2]);
 const w = Math.max(...[...rows, standalone, embed].map((r) => r[0].length), 5) + 4;
