@@ -5,16 +5,9 @@ use pyprep::deck;
 use pyprep::progress::{Grade, Progress, Settings};
 use pyprep::session::{MOCK_MAX_QUESTIONS, MockConfig, MockSetup, MockSetupError, NextStep, PracticeRun, pick_mock};
 
-/// 2024-03-10T12:00:00Z.
-const T0: i64 = 1_710_072_000_000;
-const DAY: i64 = 86_400_000;
+mod common;
 
-const MIN: i64 = 60_000;
-
-/// Grades the current card as reviewed (not returning in this session).
-fn review(run: &mut PracticeRun, grade: Grade, now: i64) -> Option<pyprep::session::Graded> {
-    run.grade(grade, now, now + 3 * DAY, false)
-}
+use common::{DAY, MIN, T0, review};
 
 #[test]
 fn a_run_reveals_grades_and_moves_on() {

@@ -4,15 +4,9 @@
 use pyprep::progress::{Grade, Progress};
 use pyprep::session::{PracticeRun, reviews_in};
 
-/// 2024-03-10T12:00:00Z.
-const T0: i64 = 1_710_072_000_000;
-const DAY: i64 = 86_400_000;
-const MIN: i64 = 60_000;
+mod common;
 
-/// Grades the current card as reviewed (not returning in this session).
-fn review(run: &mut PracticeRun, grade: Grade, now: i64) -> Option<pyprep::session::Graded> {
-    run.grade(grade, now, now + 3 * DAY, false)
-}
+use common::{MIN, T0, review};
 
 /// B9: two widgets on one page share progress; a card graded in one leaves
 /// the other's run at once and is never reviewed there a second time.
