@@ -43,6 +43,7 @@ struct Store {
     version: u32,
     listeners: Vec<(u32, Callback<u32>)>,
     next_listener: u32,
+    /// The search index and how many answer files it was built with.
     search: Option<(u32, Rc<SearchIndex>)>,
 }
 
@@ -170,12 +171,15 @@ pub fn lookup_output(id: &str) -> Result<Option<Rc<OutputAnswer>>, String> {
 }
 
 /// The search index over the question text and every answer arrived so
-/// far, rebuilt only when another file has arrived.
+/// far, rebuilt only when another answer file has arrived (a code file, a
+/// failure or a retry leaves it as it is).
 pub fn search_index() -> Rc<SearchIndex> {
     STORE.with(|s| {
         let mut s = s.borrow_mut();
-        if let Some((version, index)) = &s.search
-            && *version == s.version
+        // An answer file, once in, stays: how many are in says which index is current.
+        let loaded = s.files.values().filter(|f| matches!(f, FileState::Loaded(_))).count() as u32;
+        if let Some((built_with, index)) = &s.search
+            && *built_with == loaded
         {
             return index.clone();
         }
@@ -184,7 +188,7 @@ pub fn search_index() -> Rc<SearchIndex> {
             Some(FileState::Loaded(file)) => file.get(q.id),
             _ => None,
         }));
-        s.search = Some((s.version, index.clone()));
+        s.search = Some((loaded, index.clone()));
         index
     })
 }
