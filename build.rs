@@ -68,7 +68,12 @@ fn write_answer_files(files: &[content::AnswerFile]) {
 fn write_widget_css() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let mut sheets = String::new();
-    for name in ["styles/theme.css", "styles/app.css", "styles/screens.css", "styles/code.css"] {
+    for name in [
+        "styles/theme.css",
+        "styles/app.css",
+        "styles/screens.css",
+        "styles/code.css",
+    ] {
         println!("cargo::rerun-if-changed={name}");
         let text = std::fs::read_to_string(manifest.join(name)).unwrap_or_else(|e| panic!("read {name}: {e}"));
         sheets.push_str(&text);
