@@ -80,6 +80,40 @@ test('stats after a week: retention, a dated heatmap, hardest cards and time spe
   assert.deepEqual(app.page.errors, []);
 });
 
+for (const viewport of [{ width: 390, height: 844 }, { width: 320, height: 640 }]) {
+  test(`on a ${viewport.width} px phone the table by category fits: every figure in view with its label, no sideways scroll`, async () => {
+    const app = await env.app({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await app.open('/');
+    await storeReviews(app, [
+      { id: 'gil', daysAgo: 2, grade: 'good' },
+      { id: 'gil', daysAgo: 0, grade: 'again', lapses: 1 },
+    ]);
+    await app.open('/stats');
+    const table = app.testid('stats-mastery');
+    await table.waitFor();
+    const fit = await table.evaluate((t) => {
+      const wrap = t.parentElement;
+      const cells = [...t.querySelectorAll('tbody th, tbody td')].map((c) => c.getBoundingClientRect());
+      return {
+        scroll: wrap.scrollWidth - wrap.clientWidth,
+        outside: cells.filter((r) => r.left < 0 || r.right > innerWidth + 0.5).length,
+        cells: cells.length,
+      };
+    });
+    assert.equal(fit.cells, 36, 'six categories, a name and five figures each');
+    assert.equal(fit.scroll, 0, 'the table does not scroll sideways');
+    assert.equal(fit.outside, 0, 'no figure is cut at the screen edge');
+    const advanced = table.locator('tr[data-category="advanced"]');
+    // Each figure is shown after its label (the cell's ::before), as the column header would say.
+    const shown = await advanced.locator('td').evaluateAll((cells) => cells.map((c) => `${getComputedStyle(c, '::before').content} ${c.textContent}`));
+    assert.deepEqual(shown, ['"New " 19', '"Learning " 1', '"Due " 0', '"Mastered " 0/20', '"Remembered " 50%']);
+    // Still a table to a screen reader: the row header and the column headers are there.
+    assert.equal(await table.getByRole('columnheader', { name: 'Remembered' }).count(), 1);
+    assert.equal(await table.getByRole('rowheader', { name: 'Advanced Python Concepts' }).count(), 1);
+    assert.deepEqual(app.page.errors, []);
+  });
+}
+
 test('the question page shows the SRS status and history, and practises the card now', async () => {
   const app = await env.app();
   await app.open('/q/gil');

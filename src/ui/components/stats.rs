@@ -87,28 +87,28 @@ pub fn stats_screen() -> Html {
                 <h2 id="mastery-title">{ "By category" }</h2>
                 { mastered_help }
                 <div class="table-wrap">
-                    <table data-testid="stats-mastery">
-                        <thead>
-                            <tr>
-                                <th scope="col">{ "Category" }</th>
-                                <th scope="col">{ "New" }</th>
-                                <th scope="col">{ "Learning" }</th>
-                                <th scope="col">{ "Due" }</th>
-                                <th scope="col">{ "Mastered" }</th>
-                                <th scope="col">{ "Remembered" }</th>
+                    <table class="mastery" role="table" data-testid="stats-mastery">
+                        <thead role="rowgroup">
+                            <tr role="row">
+                                <th scope="col" role="columnheader">{ "Category" }</th>
+                                <th scope="col" role="columnheader">{ "New" }</th>
+                                <th scope="col" role="columnheader">{ "Learning" }</th>
+                                <th scope="col" role="columnheader">{ "Due" }</th>
+                                <th scope="col" role="columnheader">{ "Mastered" }</th>
+                                <th scope="col" role="columnheader">{ "Remembered" }</th>
                             </tr>
                         </thead>
-                        <tbody>
+                        <tbody role="rowgroup">
                             { for mastery.iter().map(|m| {
                                 let kept = retention.iter().find(|(c, _)| *c == m.category).and_then(|(_, r)| r.percent());
                                 html! {
-                                    <tr data-category={m.category}>
-                                        <th scope="row">{ deck::category(m.category).map_or(m.category, |c| c.title) }</th>
-                                        <td>{ m.new }</td>
-                                        <td>{ m.learning }</td>
-                                        <td>{ m.due }</td>
-                                        <td>{ format!("{}/{}", m.mastered, m.total) }</td>
-                                        <td data-testid="stats-category-retention">{ percent(kept) }</td>
+                                    <tr role="row" data-category={m.category}>
+                                        <th scope="row" role="rowheader">{ deck::category(m.category).map_or(m.category, |c| c.title) }</th>
+                                        <td role="cell" data-label="New">{ m.new }</td>
+                                        <td role="cell" data-label="Learning">{ m.learning }</td>
+                                        <td role="cell" data-label="Due">{ m.due }</td>
+                                        <td role="cell" data-label="Mastered">{ format!("{}/{}", m.mastered, m.total) }</td>
+                                        <td role="cell" data-label="Remembered" data-testid="stats-category-retention">{ percent(kept) }</td>
                                     </tr>
                                 }
                             }) }
