@@ -135,6 +135,52 @@ test('Practise has a Code cards tab: a session of due and new code cards, with s
   assert.deepEqual(app.page.errors, []);
 });
 
+test('a code card grade can be undone: the card is back checked with its own comparison, the review gone; Previous shows the comparison too', async () => {
+  const app = await env.app();
+  await app.open('/practice/code');
+  const id = await codeCardId(app.page);
+  const first = OUTPUTS[id].expected.split('\n')[0];
+  await app.testid('prediction').fill(`${first}\nnot printed`);
+  await app.testid('check').click();
+  const kinds = await lineKinds(app.page);
+  assert.equal(kinds[0], 'same');
+  await app.testid('grade-good').click();
+  await app.page.waitForFunction((old) => document.querySelector('[data-testid="code-card"]')?.dataset.id !== old, id);
+  await storedEntry(app.page, id);
+  assert.match(await app.testid('after-grade').innerText(), /^Graded Good: next review .+\.\s*Undo$/);
+  await app.testid('undo').click();
+  await app.page.waitForFunction((want) => document.querySelector('[data-testid="code-card"]')?.dataset.id === want, id);
+  await app.testid('grade-good').waitFor();
+  assert.deepEqual(await lineKinds(app.page), kinds, 'the same comparison as before the grade');
+  await app.page.waitForFunction(
+    ([key, cid]) => (JSON.parse(localStorage.getItem(key)).questions[cid]?.reviews ?? []).length === 0,
+    [STORAGE_KEY, id],
+  );
+  assert.equal((await app.storedProgress()).questions[id]?.card ?? null, null, 'no scheduling left from the undone grade');
+  assert.equal(await app.testid('undo').count(), 0, 'one undo per grade');
+  // Graded again with a key, then Previous: graded, with the comparison made, and never graded twice.
+  await app.page.keyboard.press('4');
+  await app.page.waitForFunction((old) => document.querySelector('[data-testid="code-card"]')?.dataset.id !== old, id);
+  await app.testid('prev').click();
+  await app.testid('already-graded').waitFor();
+  assert.deepEqual(await lineKinds(app.page), kinds);
+  await app.page.keyboard.press('3');
+  const reviews = (await storedEntry(app.page, id)).reviews;
+  assert.deepEqual(reviews.map((r) => r.grade), ['easy'], 'one review only');
+  // Ctrl+Z takes the grade back as well, once Escape has left the next card's prediction box
+  // (inside it, Ctrl+Z is the text's own undo).
+  await app.testid('next').click();
+  await app.page.waitForFunction(() => document.activeElement?.dataset.testid === 'prediction');
+  await app.page.keyboard.press('Escape');
+  await app.page.keyboard.press('Control+z');
+  await app.page.waitForFunction((want) => document.querySelector('[data-testid="code-card"]')?.dataset.id === want, id);
+  await app.page.waitForFunction(
+    ([key, cid]) => (JSON.parse(localStorage.getItem(key)).questions[cid]?.reviews ?? []).length === 0,
+    [STORAGE_KEY, id],
+  );
+  assert.deepEqual(app.page.errors, []);
+});
+
 test('Browse lists every code card by category with its status; one opens as a single card', async () => {
   const app = await env.app();
   await app.open('/browse');

@@ -5,10 +5,13 @@
 //! like any other. The run is [`PracticeRun`]; the queue is
 //! [`session::output_queue`].
 
+use std::collections::HashMap;
+
 use yew::prelude::*;
 
 use super::code_list::code_tabs;
 use super::grade_bar::GradeBar;
+use super::last_grade::{self, LastGrade};
 use super::output_card::CodeCard;
 use super::use_app;
 use crate::deck;
@@ -52,13 +55,19 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
     let prediction = use_state(String::new);
     let shown_at = use_mut_ref(dom::now_ms);
     let suggested = use_state(|| None::<Grade>);
-    let said = use_state(|| None::<String>);
+    let last = use_state(|| None::<LastGrade>);
+    // What was predicted on each card checked in this session, with the grade
+    // it suggested: a card seen again revealed (Previous, Undo) shows its own
+    // comparison; a card that comes back unrevealed starts empty.
+    let checked = use_mut_ref(HashMap::<&'static str, (String, Grade)>::new);
     {
-        let (shown_at, suggested, prediction) = (shown_at.clone(), suggested.clone(), prediction.clone());
-        use_effect_with((run.index(), run.current()), move |_| {
+        let (shown_at, suggested, prediction, checked) =
+            (shown_at.clone(), suggested.clone(), prediction.clone(), checked.clone());
+        use_effect_with((run.index(), run.current(), run.revealed), move |&(_, id, revealed)| {
             *shown_at.borrow_mut() = dom::now_ms();
-            suggested.set(None);
-            prediction.set(String::new());
+            let kept = id.filter(|_| revealed).and_then(|id| checked.borrow().get(id).cloned());
+            suggested.set(kept.as_ref().map(|(_, grade)| *grade));
+            prediction.set(kept.map(|(text, _)| text).unwrap_or_default());
         });
     }
     {
@@ -72,12 +81,13 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
         });
     }
     let check = {
-        let (run, announce, shown_at, suggested, prediction) = (
+        let (run, announce, shown_at, suggested, prediction, checked) = (
             run.clone(),
             announce.clone(),
             shown_at.clone(),
             suggested.clone(),
             prediction.clone(),
+            checked.clone(),
         );
         Callback::from(move |()| {
             let Some(id) = run.current() else { return };
@@ -89,6 +99,7 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
                 let comparison = compare(&prediction, &content.expected);
                 let grade = suggest_output_grade(&comparison, Some(u32::try_from(took).unwrap_or(u32::MAX)));
                 suggested.set(Some(grade));
+                checked.borrow_mut().insert(id, ((*prediction).clone(), grade));
                 run.set(next);
                 announce.emit(format!(
                     "{} of {} lines match. Suggested grade: {}.",
@@ -100,12 +111,12 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
         })
     };
     let grade = {
-        let (run, state, shell, announce, said) = (
+        let (run, state, shell, announce, last) = (
             run.clone(),
             state.clone(),
             shell.clone(),
             announce.clone(),
-            said.clone(),
+            last.clone(),
         );
         Callback::from(move |grade: Grade| {
             let Some(id) = run.current() else { return };
@@ -115,6 +126,7 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
             let Some(graded) = next.grade(grade, now, outcome.due_ms, outcome.is_learning()) else {
                 return;
             };
+            let before = state.progress.get(id).cloned();
             state.dispatch(Action::Grade { id, grade, now_ms: now });
             shell.tell(Happening::Graded {
                 question_id: id,
@@ -124,13 +136,18 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
             if next.is_finished() {
                 shell.tell(Happening::SessionComplete { seconds: None });
             }
-            let text = format!(
+            let said = format!(
                 "Graded {}: next review {}.",
                 grade.label(),
                 interval_words(outcome.due_ms - now)
             );
-            announce.emit(text.clone());
-            said.set(Some(text));
+            announce.emit(said.clone());
+            last.set(Some(LastGrade {
+                id,
+                grade,
+                said,
+                before,
+            }));
             run.set(next);
         })
     };
@@ -143,6 +160,7 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
             }
         })
     };
+    let undo = last_grade::undo(run.clone(), state.clone(), last.clone(), announce.clone());
     use_shortcuts(
         CardKeys {
             has_card: current.is_some(),
@@ -152,14 +170,12 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
             grade: grade.clone(),
             step: step.clone(),
             bookmark: None,
-            undo: None,
+            undo: last.is_some().then(|| undo.clone()),
         }
         .handler(),
     );
     let single = matches!(props.scope, OutputScope::Single(_));
-    let after = (*said)
-        .clone()
-        .map(|text| html! { <p class="after-grade" data-testid="after-grade">{ text }</p> });
+    let after = last.as_ref().map(|done| last_grade::after_grade(done, &undo));
     let body = match current {
         Some(card) => {
             let now = dom::now_ms();

@@ -12,6 +12,7 @@ mod custom_study;
 mod grade_bar;
 mod home;
 mod import_panel;
+mod last_grade;
 mod mock;
 mod mock_history;
 mod mock_run;

@@ -11,10 +11,11 @@ use yew::prelude::*;
 use super::card::{QuestionCard, save_note, toggle_bookmark};
 use super::category_picker::CategoryPicker;
 use super::grade_bar::GradeBar;
+use super::last_grade::{self, LastGrade};
 use super::use_app;
 use crate::deck;
 use crate::embed::Happening;
-use crate::progress::{Grade, QuestionProgress, interval_label, interval_words};
+use crate::progress::{Grade, interval_label, interval_words};
 use crate::session::{self, PracticeRun, PracticeScope, Scope};
 use crate::store;
 use crate::ui::dom;
@@ -31,17 +32,6 @@ const SWIPE_HINT_PREF: &str = "swipe-hint";
 pub struct PracticeProps {
     /// What the session draws from.
     pub scope: PracticeScope,
-}
-
-/// The last grade: what to say about it, and what undo restores.
-#[derive(Clone, PartialEq)]
-struct LastGrade {
-    id: &'static str,
-    grade: Grade,
-    /// "Good: next review in 3 days."
-    said: String,
-    /// The entry before the grade.
-    before: Option<QuestionProgress>,
 }
 
 /// The practice screen.
@@ -183,24 +173,7 @@ pub fn practice(props: &PracticeProps) -> Html {
             run.set(next);
         })
     };
-    let undo = {
-        let (run, state, last, announce) = (run.clone(), state.clone(), last.clone(), announce.clone());
-        Callback::from(move |()| {
-            let Some(done) = (*last).clone() else { return };
-            let mut next = (*run).clone();
-            if next.undo(dom::now_ms()) != Some(done.id) {
-                return;
-            }
-            state.dispatch(Action::UndoGrade {
-                id: done.id,
-                before: done.before,
-                now_ms: dom::now_ms(),
-            });
-            announce.emit(format!("Undid {} on this card", done.grade.label()));
-            last.set(None);
-            run.set(next);
-        })
-    };
+    let undo = last_grade::undo(run.clone(), state.clone(), last.clone(), announce.clone());
     let seen_hint = {
         let swipe_hint = swipe_hint.clone();
         Callback::from(move |()| {
@@ -244,15 +217,7 @@ pub fn practice(props: &PracticeProps) -> Html {
         _ => None,
     };
     let remaining = run.remaining();
-    let after_grade = last.as_ref().map(|done| {
-        let onclick = undo.reform(|_: MouseEvent| ());
-        html! {
-            <p class="after-grade" data-testid="after-grade">
-                <span>{ done.said.clone() }</span>
-                <button type="button" class="link" data-testid="undo" {onclick} aria-keyshortcuts="U Control+Z">{ "Undo" }</button>
-            </p>
-        }
-    });
+    let after_grade = last.as_ref().map(|done| last_grade::after_grade(done, &undo));
     let body = match current {
         Some(question) => {
             let entry = state.progress.get(question.id);
