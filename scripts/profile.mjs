@@ -2,8 +2,7 @@
 // and one search keystroke on the standalone page (phone viewport, touch, 4x
 // CPU throttling unless RATE says otherwise) and prints, per interaction, the
 // main thread's time by trace event (script, style, layout, paint, HTML parse)
-// from the input event to the end of the next frame. EARLY=1 reveals as
-// make bench does, soon after the first card, instead of once all is loaded.
+// from the input event to the end of the next frame.
 //   node scripts/profile.mjs        (after a release build)
 import { resolve } from 'node:path';
 
@@ -19,15 +18,8 @@ const cdp = await context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
 await page.goto(`${server.url}#/practice`);
 await page.getByTestId('reveal').waitFor();
-if (process.env.EARLY) {
-  // As make bench does: 300 ms after the first card's answer file started, while the
-  // idle work after start-up (the other answer files, the parts) may still run.
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/answers/')));
-  await page.waitForTimeout(300);
-} else {
-  await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/answers/')).length >= 6);
-  await page.waitForTimeout(500);
-}
+await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/answers/')).length >= 6);
+await page.waitForTimeout(500);
 
 /** Traces `act` plus 400 ms; returns the main thread's complete events. */
 async function trace(act) {

@@ -50,14 +50,11 @@ fn app_body() -> Html {
         dom::after_paint(|| {
             dom::when_idle(|| {
                 crate::ui::answers::prefetch(crate::deck::categories().iter().map(|c| c.id));
-                // The other screens' code, so that they open at once, and
-                // offline: one part at a time, each in an idle moment.
-                wasm_bindgen_futures::spawn_local(async {
-                    for part in parts::screens() {
-                        part.preload_when_idle().await;
-                    }
-                    parts::RUN.preload_when_idle().await;
-                });
+                // The other screens' code, so that they open at once, and offline.
+                for part in parts::screens() {
+                    part.preload();
+                }
+                parts::RUN.preload();
             })
         });
     });

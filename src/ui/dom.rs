@@ -115,16 +115,6 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     }
 }
 
-/// Resolves in the page's next idle moment (see [`when_idle`]).
-pub async fn idle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        when_idle(move || {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        });
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// Runs `f` once the browser has painted the current DOM: in the task after
 /// the next animation frame.
 pub fn after_paint(f: impl FnOnce() + 'static) {

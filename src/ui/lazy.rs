@@ -22,8 +22,6 @@ use std::sync::OnceLock;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::ui::dom;
-
 const FAILED: &str = "pyprep-split-failed";
 const RETRY: &str = "pyprep-split-retry";
 
@@ -91,7 +89,7 @@ impl<A> Part<A> {
         self.view.get().copied()
     }
 
-    /// Starts loading the part in the background.
+    /// Starts loading the part in the background, e.g. once the page is idle.
     pub fn preload(&'static self) {
         if self.loaded().is_none() {
             watch();
@@ -99,21 +97,6 @@ impl<A> Part<A> {
                 let view = (self.load)().await;
                 let _ = self.view.set(view);
             });
-        }
-    }
-
-    /// Loads the part in an idle moment, and is done once it is in or its
-    /// download failed. Awaited one part after another, the parts are
-    /// compiled one at a time, each when the page has nothing else to do,
-    /// not all at once beside the learner's first tap.
-    pub async fn preload_when_idle(&'static self) {
-        if self.loaded().is_some() {
-            return;
-        }
-        dom::idle().await;
-        self.preload();
-        while self.loaded().is_none() && !is_waiting(self.name) {
-            dom::idle().await;
         }
     }
 }
