@@ -10,7 +10,7 @@ import { useApp } from '../lib/fixture.mjs';
 
 const env = useApp();
 
-const PART = /\/(split_[a-z]+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
+const PART = /\/(split_[a-z]+|chunk_\d+)-[0-9a-f]{8,16}\.wasm$/;
 const MAIN = /\/pyprep-[0-9a-f]+_bg\.wasm$/;
 const partFiles = readdirSync('dist').filter((f) => PART.test(`/${f}`));
 
@@ -63,7 +63,7 @@ test('a one-card script embed downloads its own files and no part, for the card 
   await page.getByTestId('reveal').click();
   await page.getByTestId('answer-short').waitFor();
   await page.getByTestId('grade-good').click();
-  const files = seen.filter((p) => p !== '/one-card.html').map((p) => p.replace(/-[0-9a-f]{16}(?=[._])/, '-#'));
+  const files = seen.filter((p) => p !== '/one-card.html').map((p) => p.replace(/-[0-9a-f]{8,16}(?=[._])/, '-#'));
   assert.deepEqual(
     [...new Set(files)].sort(),
     ['/answers/oop-#.json', '/embed.js', '/pyprep-#.js', '/pyprep-#_bg.wasm', '/split-#.js', '/widget-#.css'],
@@ -77,7 +77,7 @@ test('a part that fails to download says so; Retry loads it and nothing is lost'
   const { page } = app;
   // From the start: the download the page makes once idle fails too.
   let failing = true;
-  await page.route(/\/split_stats-[0-9a-f]{16}\.wasm$/, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+  await page.route(/\/split_stats-[0-9a-f]{8,16}\.wasm$/, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
   await app.open('/practice');
   const id = await app.revealAndGrade('good');
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/split_stats-')));
