@@ -54,19 +54,16 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
     let current = run.current().and_then(deck::output_card);
     let prediction = use_state(String::new);
     let shown_at = use_mut_ref(dom::now_ms);
-    let suggested = use_state(|| None::<Grade>);
     let last = use_state(|| None::<LastGrade>);
     // What was predicted on each card checked in this session, with the grade
     // it suggested: a card seen again revealed (Previous, Undo) shows its own
     // comparison; a card that comes back unrevealed starts empty.
     let checked = use_mut_ref(HashMap::<&'static str, (String, Grade)>::new);
     {
-        let (shown_at, suggested, prediction, checked) =
-            (shown_at.clone(), suggested.clone(), prediction.clone(), checked.clone());
+        let (shown_at, prediction, checked) = (shown_at.clone(), prediction.clone(), checked.clone());
         use_effect_with((run.index(), run.current(), run.revealed), move |&(_, id, revealed)| {
             *shown_at.borrow_mut() = dom::now_ms();
             let kept = id.filter(|_| revealed).and_then(|id| checked.borrow().get(id).cloned());
-            suggested.set(kept.as_ref().map(|(_, grade)| *grade));
             prediction.set(kept.map(|(text, _)| text).unwrap_or_default());
         });
     }
@@ -81,11 +78,10 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
         });
     }
     let check = {
-        let (run, announce, shown_at, suggested, prediction, checked) = (
+        let (run, announce, shown_at, prediction, checked) = (
             run.clone(),
             announce.clone(),
             shown_at.clone(),
-            suggested.clone(),
             prediction.clone(),
             checked.clone(),
         );
@@ -98,7 +94,6 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
                 let took = (dom::now_ms() - *shown_at.borrow()).max(0) / 1000;
                 let comparison = compare(&prediction, &content.expected);
                 let grade = suggest_output_grade(&comparison, Some(u32::try_from(took).unwrap_or(u32::MAX)));
-                suggested.set(Some(grade));
                 checked.borrow_mut().insert(id, ((*prediction).clone(), grade));
                 run.set(next);
                 announce.emit(format!(
@@ -176,6 +171,11 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
     );
     let single = matches!(props.scope, OutputScope::Single(_));
     let after = last.as_ref().map(|done| last_grade::after_grade(done, &undo));
+    // The grade the comparison suggested, for the card on screen once checked.
+    let suggested = run
+        .current()
+        .filter(|_| run.revealed)
+        .and_then(|id| checked.borrow().get(id).map(|(_, grade)| *grade));
     let body = match current {
         Some(card) => {
             let now = dom::now_ms();
@@ -188,7 +188,7 @@ pub fn code_practice(props: &CodePracticeProps) -> Html {
                         .progress
                         .preview(card.id, now)
                         .map(|o| AttrValue::from(interval_label(o.due_ms - now)));
-                    html! { <GradeBar on_grade={grade} suggested={*suggested} intervals={Some(intervals)} /> }
+                    html! { <GradeBar on_grade={grade} {suggested} intervals={Some(intervals)} /> }
                 }
                 None => html! {},
             };
