@@ -3,6 +3,9 @@
 //! None of them panics when a web API is missing; they do nothing instead.
 
 use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -260,4 +263,30 @@ pub fn is_touch_screen() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
         .is_some_and(|m| m.matches())
+}
+
+/// Listens for the page being left: `pagehide` (the tab closed, a
+/// navigation) and the document turning hidden (another app or tab, after
+/// which a phone may end the page without a `pagehide`). Dropping it stops.
+pub struct LeaveListener {
+    _listeners: (EventListener, Option<EventListener>),
+}
+
+/// Calls `on_leave` each time the page is left (see [`LeaveListener`]);
+/// `None` without a window.
+pub fn on_leave(on_leave: Rc<dyn Fn()>) -> Option<LeaveListener> {
+    let window = web_sys::window()?;
+    let on_hide = on_leave.clone();
+    let hide = EventListener::new(&window, "pagehide", move |_| on_hide());
+    let hidden = window.document().map(|d| {
+        let doc = d.clone();
+        EventListener::new(&d, "visibilitychange", move |_| {
+            if doc.hidden() {
+                on_leave();
+            }
+        })
+    });
+    Some(LeaveListener {
+        _listeners: (hide, hidden),
+    })
 }

@@ -2,18 +2,16 @@
 //! (loaded, saved, kept in step with other tabs and widgets), the live
 //! region's announcer, and the live region itself.
 
-use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 
 use yew::prelude::*;
 
 use crate::store;
 use crate::ui::dom;
-use crate::ui::state::{Action, Announcer, AppHandle, AppState, live_text};
+use crate::ui::state::{Action, Announcer, AppHandle, AppState, SaveNow, live_text};
 
 /// Numbers the providers of a page, so a widget can tell its own saves apart.
 static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
@@ -31,14 +29,6 @@ impl Reducible for Live {
     }
 }
 
-/// A save scheduled for after the next paint.
-struct Pending {
-    _timer: Timeout,
-    save: Rc<dyn Fn()>,
-    /// The save ran (from the timer or a flush).
-    done: Rc<Cell<bool>>,
-}
-
 /// Props of [`ProgressProvider`].
 #[derive(Properties, PartialEq)]
 pub struct ProgressProviderProps {
@@ -47,7 +37,7 @@ pub struct ProgressProviderProps {
     pub children: Html,
 }
 
-/// Provides [`AppHandle`] and [`Announcer`] to `children`, and renders the
+/// Provides [`AppHandle`], [`Announcer`] and [`SaveNow`] to `children`, and renders the
 /// polite live region after them.
 #[function_component(ProgressProvider)]
 pub fn progress_provider(props: &ProgressProviderProps) -> Html {
@@ -59,64 +49,46 @@ pub fn progress_provider(props: &ProgressProviderProps) -> Html {
     // Saving is off the interaction path: a change schedules one save for
     // after the next paint (a zero timeout runs after the frame), and leaving
     // the page (pagehide, or the tab going to the background) saves at once
-    // whatever is still pending.
-    let pending = use_mut_ref(|| None::<Pending>);
+    // whatever is not saved yet. What is saved is read from the reducer when
+    // the save runs, not from the render that scheduled it: a dispatch
+    // updates the reducer at once, while Yew may run the effect that
+    // schedules the save a task later (its scheduler yields to the browser
+    // after 16 ms of work), and a pagehide in that gap must still save.
+    let saved_rev = use_mut_ref(|| 0_u64);
+    let save_now: Rc<dyn Fn()> = {
+        let (state, saved_rev) = (state.clone(), saved_rev.clone());
+        (*use_memo((), move |_| {
+            Rc::new(move || {
+                let rev = state.progress_rev;
+                if rev <= *saved_rev.borrow() {
+                    return;
+                }
+                *saved_rev.borrow_mut() = rev;
+                match store::save(&state.namespace, &state.progress, dom::now_ms()) {
+                    Ok(true) => store::announce_saved(&state.namespace, instance),
+                    Ok(false) => {}
+                    Err(why) => state.dispatch(Action::StorageFailed(why.to_string())),
+                }
+            }) as Rc<dyn Fn()>
+        }))
+        .clone()
+    };
+    // The timer of the next save. (It stays in the slot after it fires:
+    // dropping it from its own callback would free the running closure.)
+    let timer = use_mut_ref(|| None::<Timeout>);
     {
-        let (state, pending) = (state.clone(), pending.clone());
+        let (save, timer) = (save_now.clone(), timer.clone());
         use_effect_with(state.progress_rev, move |rev| {
             if *rev > 0 {
-                let save: Rc<dyn Fn()> =
-                    Rc::new(
-                        move || match store::save(&state.namespace, &state.progress, dom::now_ms()) {
-                            Ok(true) => store::announce_saved(&state.namespace, instance),
-                            Ok(false) => {}
-                            Err(why) => state.dispatch(Action::StorageFailed(why.to_string())),
-                        },
-                    );
-                let done = Rc::new(Cell::new(false));
-                let (run, ran) = (save.clone(), done.clone());
-                // (The timer stays in the slot after it fires: dropping it
-                // from its own callback would free the running closure.)
-                let timer = Timeout::new(0, move || {
-                    ran.set(true);
-                    run();
-                });
                 // A newer state replaces the pending save (it holds everything).
-                *pending.borrow_mut() = Some(Pending {
-                    _timer: timer,
-                    save,
-                    done,
-                });
+                *timer.borrow_mut() = Some(Timeout::new(0, move || save()));
             }
         });
     }
     {
-        let pending = pending.clone();
+        let flush = save_now.clone();
         use_effect_with((), move |_| {
-            let flush = move || {
-                let waiting = pending.borrow().as_ref().map(|p| (p.save.clone(), p.done.clone()));
-                if let Some((save, done)) = waiting
-                    && !done.replace(true)
-                {
-                    save();
-                }
-            };
-            let flush = Rc::new(flush);
-            let listeners = web_sys::window().map(|window| {
-                let on_hide = flush.clone();
-                let hide = EventListener::new(&window, "pagehide", move |_| on_hide());
-                let on_hidden = flush.clone();
-                let document = window.document();
-                let hidden = document.map(|d| {
-                    let doc = d.clone();
-                    EventListener::new(&d, "visibilitychange", move |_| {
-                        if doc.hidden() {
-                            on_hidden();
-                        }
-                    })
-                });
-                (hide, hidden)
-            });
+            let listeners = dom::on_leave(flush.clone());
             move || {
                 drop(listeners);
                 flush();
@@ -143,7 +115,9 @@ pub fn progress_provider(props: &ProgressProviderProps) -> Html {
     html! {
         <ContextProvider<AppHandle> context={state}>
             <ContextProvider<Announcer> context={announce}>
-                { props.children.clone() }
+                <ContextProvider<SaveNow> context={SaveNow(save_now)}>
+                    { props.children.clone() }
+                </ContextProvider<SaveNow>>
                 <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
                     { live.0.clone() }
                 </div>

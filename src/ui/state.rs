@@ -188,6 +188,18 @@ pub type AppHandle = UseReducerHandle<AppState>;
 /// Says something through the polite live region of the host.
 pub type Announcer = Callback<String>;
 
+/// Saves the progress now if it has changed since the last save. A
+/// component that holds a change back (the note's debounce) puts it in and
+/// then calls this when the page is left.
+#[derive(Clone)]
+pub struct SaveNow(pub Rc<dyn Fn()>);
+
+impl PartialEq for SaveNow {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The next text of the live region: the same words twice would not be
 /// announced again, so a repeat gets a no-break space.
 pub fn live_text(previous: &str, text: String) -> String {
