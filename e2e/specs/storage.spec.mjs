@@ -148,3 +148,54 @@ for (const slow of [false, true]) {
     assert.deepEqual(app.page.errors, []);
   });
 }
+
+// A note is saved a second after typing stops or when the box is left. A tab
+// closed (pagehide) or put in the background (visibilitychange) within that
+// second, with the box still focused, must keep it too.
+for (const leaving of ['pagehide', 'hidden']) {
+  test(`a note typed just before the page is left is saved at once (${leaving})`, async () => {
+    const app = await env.app();
+    await app.open('/q/gil');
+    await app.testid('note').pressSequentially('free-threaded', { delay: 5 });
+    const seen = await app.page.evaluate((leaving) => {
+      const note = () => JSON.parse(localStorage.getItem('pyprep:python:v1') ?? '{}').questions?.gil?.note ?? null;
+      const before = note();
+      if (leaving === 'pagehide') {
+        dispatchEvent(new Event('pagehide'));
+      } else {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }
+      return { before, after: note(), focused: document.activeElement?.dataset.testid ?? null };
+    }, leaving);
+    assert.deepEqual(seen, { before: null, after: 'free-threaded', focused: 'note' });
+    assert.deepEqual(app.page.errors, []);
+  });
+}
+
+// Yew puts a textarea's given value back on any render where the two differ,
+// so a render for something else while a note waits for its save (here a
+// change merged from another tab) must not wipe what is being typed.
+test('a note being typed survives a change merged from another tab', async () => {
+  const app = await env.app();
+  await app.open('/q/gil');
+  const otherPage = await app.page.context().newPage();
+  otherPage.errors = [];
+  otherPage.on('pageerror', (err) => otherPage.errors.push(String(err)));
+  const other = new AppPage(otherPage, app.baseUrl);
+  await other.open('/q/decorators-basics');
+  await app.testid('note').pressSequentially('typed here', { delay: 5 });
+  await other.testid('bookmark').click();
+  // The merge has been rendered in the first tab: its storage write is in.
+  await app.page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}').questions?.['decorators-basics']?.bookmarked === true, STORAGE_KEY);
+  await app.testid('note').pressSequentially(', and more', { delay: 5 });
+  assert.equal(await app.testid('note').inputValue(), 'typed here, and more');
+  // Saved a second after typing stops, with the other tab's bookmark kept.
+  await app.page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}').questions?.gil?.note === 'typed here, and more', STORAGE_KEY);
+  await app.reload();
+  assert.equal(await app.testid('note').inputValue(), 'typed here, and more');
+  const stored = await app.page.evaluate((key) => JSON.parse(localStorage.getItem(key)).questions['decorators-basics'].bookmarked, STORAGE_KEY);
+  assert.equal(stored, true);
+  assert.deepEqual([...app.page.errors, ...other.page.errors], []);
+});

@@ -7,6 +7,8 @@
 //! card. The note is saved a second after typing stops and when the box is
 //! left, not on every keystroke.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -17,7 +19,7 @@ use gloo::timers::callback::Timeout;
 use crate::deck::{self, Question};
 use crate::progress::{Grade, limits};
 use crate::ui::dom;
-use crate::ui::state::{Action, AppHandle};
+use crate::ui::state::{Action, AppHandle, SaveNow};
 
 /// The card's `on_note` for question `id`: stores the text as its note.
 pub fn save_note(state: &AppHandle, id: &'static str) -> Callback<String> {
@@ -122,8 +124,11 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
     let on_reveal = props.on_reveal.reform(|_: MouseEvent| ());
     // Its answers file starts downloading as the card appears, before reveal.
     use_effect_with(q.category, |category| crate::ui::answers::prefetch([*category]));
-    // The note: saved a second after typing stops, and when the box is left.
-    let pending = use_mut_ref(|| None::<Timeout>);
+    // The note: saved a second after typing stops, when the box is left,
+    // when the card goes, and when the page is left (the typed text waits
+    // beside its timer for that).
+    let pending = use_mut_ref(|| None::<(Timeout, Option<String>)>);
+    let save_now = use_context::<SaveNow>();
     let text_of = |e: &Event| {
         e.target_dyn_into::<HtmlTextAreaElement>()
             .map(|t| t.value())
@@ -133,8 +138,16 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
         let (pending, on_note) = (pending.clone(), props.on_note.clone());
         Callback::from(move |e: InputEvent| {
             let text = text_of(&e);
-            let on_note = on_note.clone();
-            *pending.borrow_mut() = Some(Timeout::new(NOTE_DEBOUNCE_MS, move || on_note.emit(text)));
+            let (slot, on_note) = (pending.clone(), on_note.clone());
+            let timer = Timeout::new(NOTE_DEBOUNCE_MS, move || {
+                // Take the text and leave the timer: dropping it from its own
+                // callback would free the running closure.
+                let text = slot.borrow_mut().as_mut().and_then(|(_, text)| text.take());
+                if let Some(text) = text {
+                    on_note.emit(text);
+                }
+            });
+            *pending.borrow_mut() = Some((timer, Some(text)));
         })
     };
     let on_note_change = {
@@ -144,11 +157,33 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             on_note.emit(text_of(&e));
         })
     };
-    // Leaving the card (next card, another screen) saves a pending note.
     {
-        let pending = pending.clone();
+        let (pending, on_note) = (pending.clone(), props.on_note.clone());
         use_effect_with(q.id, move |_| {
-            move || drop(pending.borrow_mut().take().map(Timeout::forget))
+            let flush = Rc::new(move || {
+                let waiting = pending.borrow_mut().take();
+                if let Some((timer, Some(text))) = waiting {
+                    timer.cancel();
+                    on_note.emit(text);
+                }
+            });
+            let flush_and_save = {
+                let flush = flush.clone();
+                Rc::new(move || {
+                    flush();
+                    if let Some(SaveNow(save)) = &save_now {
+                        save();
+                    }
+                })
+            };
+            // The provider saves again on the same event; this saves the note
+            // first, whichever listener runs first.
+            let leave = dom::on_leave(flush_and_save);
+            // Leaving the card (next card, another screen) saves it too.
+            move || {
+                drop(leave);
+                flush();
+            }
         });
     }
     let on_attempt = props.on_attempt.reform(move |e: InputEvent| text_of(&e));
@@ -205,11 +240,17 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             </button>
         }
     });
+    // Yew sets a textarea's value again on any render where it differs from
+    // the one given, so until the typed text is saved it is the value given:
+    // a render for something else (an answers file arriving, a reveal by
+    // key) must not wipe it.
+    let draft = pending.borrow().as_ref().and_then(|(_, text)| text.clone());
+    let note_value = draft.map_or_else(|| props.note.clone(), AttrValue::from);
     let note_box = |label: AttrValue| {
         html! {
             <div class="field note-field">
                 <label for="note">{ label }</label>
-                <textarea id="note" data-testid="note" rows="3" value={props.note.clone()}
+                <textarea id="note" data-testid="note" rows="3" value={note_value.clone()}
                     maxlength={limits::MAX_NOTE_CHARS.to_string()}
                     oninput={on_note_input.clone()} onchange={on_note_change.clone()} />
             </div>
