@@ -59,6 +59,9 @@ pub fn progress_provider(props: &ProgressProviderProps) -> Html {
         let (state, saved_rev) = (state.clone(), saved_rev.clone());
         (*use_memo((), move |_| {
             Rc::new(move || {
+                // A fresh handle each time: a handle keeps every state it has
+                // been read at, and this closure lives as long as the page.
+                let state = state.clone();
                 let rev = state.progress_rev;
                 if rev <= *saved_rev.borrow() {
                     return;
