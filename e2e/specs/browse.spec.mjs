@@ -28,6 +28,13 @@ async function waitForCount(app, min) {
   );
 }
 
+/** Waits for results matched against the answers too, not only the question text. */
+async function waitForFullResults(app) {
+  await app.page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="question-link"]').length > 0 && !document.querySelector('[data-testid="search-partial"]'),
+  );
+}
+
 test('B14: the search and filters live in the URL and the title, and survive a reload', async () => {
   const app = await env.app();
   await app.open('/browse');
@@ -38,11 +45,13 @@ test('B14: the search and filters live in the URL and the title, and survive a r
   assert.equal(await app.page.evaluate(() => history.length), before, 'typing replaces the entry, never pushes one per key');
   await app.testid('filter-category').selectOption('ml');
   await app.page.waitForFunction(() => location.hash.includes('c=ml'));
+  await waitForFullResults(app);
   const ids = await resultIds(app);
   assert.ok(ids.length > 0 && ids.includes('numpy-purpose'), `numpy results: ${ids}`);
 
   await app.reload();
-  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="question-link"]').length > 0);
+  // Question text matches at once; the list is whole once the answers are in.
+  await waitForFullResults(app);
   assert.equal(await app.testid('search').inputValue(), 'numpy');
   assert.equal(await app.testid('filter-category').inputValue(), 'ml');
   assert.deepEqual(await resultIds(app), ids, 'the same list after the reload');
