@@ -202,3 +202,23 @@ test('on a 320x640 phone the first question is whole above the sticky Reveal bar
   const tip = await app.testid('swipe-hint').boundingBox();
   assert.ok(tip.y >= card.y + card.height, 'the tip is below the card');
 });
+
+// A swipe is not a tap: the note box keeps the focus while the next card
+// takes the place of this one (the same card on screen, a new question). The
+// text typed stays with its own card, saved, and the next card's box starts
+// from that card's note.
+test('a swipe while a note is being typed keeps the note with its card', async () => {
+  const app = await env.app(IPHONE);
+  await app.open('/practice');
+  const first = await app.cardId();
+  await app.page.locator('details.note > summary').tap();
+  await app.testid('note').pressSequentially('swiped away', { delay: 5 });
+  await swipe(app.page, app.testid('question-text'), -150);
+  await app.waitForCardOtherThan(first);
+  assert.equal(await app.testid('note').inputValue(), '', "the next card's own note");
+  await app.page.waitForFunction((id) => JSON.parse(localStorage.getItem('pyprep:python:v1') ?? '{}').questions?.[id]?.note === 'swiped away', first);
+  await swipe(app.page, app.testid('question-text'), 150);
+  await app.page.waitForFunction((id) => document.querySelector('[data-testid="card"]')?.dataset.id === id, first);
+  assert.equal(await app.testid('note').inputValue(), 'swiped away');
+  assert.deepEqual(app.page.errors, []);
+});

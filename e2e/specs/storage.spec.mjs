@@ -199,3 +199,28 @@ test('a note being typed survives a change merged from another tab', async () =>
   assert.equal(stored, true);
   assert.deepEqual([...app.page.errors, ...other.page.errors], []);
 });
+
+// The text waiting for its save belongs to its question: when the route
+// changes under a focused note box (a back gesture, a link from elsewhere),
+// the next card's box starts from that card's own note.
+test('a note being typed stays with its question when the route changes under it', async () => {
+  const app = await env.app();
+  await app.open('/q/gil');
+  await app.testid('note').pressSequentially('about the GIL', { delay: 5 });
+  await app.page.evaluate(() => {
+    location.hash = '#/q/decorators-basics';
+  });
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="card"]')?.dataset.id === 'decorators-basics');
+  assert.equal(await app.testid('note').inputValue(), '');
+  // The old card's text is saved as it goes (after the frame, like any change).
+  await app.page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}').questions?.gil?.note === 'about the GIL', STORAGE_KEY);
+  const notes = await app.page.evaluate((key) => {
+    const questions = JSON.parse(localStorage.getItem(key) ?? '{}').questions ?? {};
+    return { gil: questions.gil?.note ?? null, other: questions['decorators-basics']?.note ?? null };
+  }, STORAGE_KEY);
+  assert.deepEqual(notes, { gil: 'about the GIL', other: null });
+  await app.page.goBack();
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="card"]')?.dataset.id === 'gil');
+  assert.equal(await app.testid('note').inputValue(), 'about the GIL');
+  assert.deepEqual(app.page.errors, []);
+});

@@ -127,7 +127,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
     // The note: saved a second after typing stops, when the box is left,
     // when the card goes, and when the page is left (the typed text waits
     // beside its timer for that).
-    let pending = use_mut_ref(|| None::<(Timeout, Option<String>)>);
+    let pending = use_mut_ref(|| None::<(Timeout, &'static str, Option<String>)>);
     let save_now = use_context::<SaveNow>();
     let text_of = |e: &Event| {
         e.target_dyn_into::<HtmlTextAreaElement>()
@@ -142,12 +142,12 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             let timer = Timeout::new(NOTE_DEBOUNCE_MS, move || {
                 // Take the text and leave the timer: dropping it from its own
                 // callback would free the running closure.
-                let text = slot.borrow_mut().as_mut().and_then(|(_, text)| text.take());
+                let text = slot.borrow_mut().as_mut().and_then(|(_, _, text)| text.take());
                 if let Some(text) = text {
                     on_note.emit(text);
                 }
             });
-            *pending.borrow_mut() = Some((timer, Some(text)));
+            *pending.borrow_mut() = Some((timer, q.id, Some(text)));
         })
     };
     let on_note_change = {
@@ -162,7 +162,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
         use_effect_with(q.id, move |_| {
             let flush = Rc::new(move || {
                 let waiting = pending.borrow_mut().take();
-                if let Some((timer, Some(text))) = waiting {
+                if let Some((timer, _, Some(text))) = waiting {
                     timer.cancel();
                     on_note.emit(text);
                 }
@@ -242,9 +242,15 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
     });
     // Yew sets a textarea's value again on any render where it differs from
     // the one given, so until the typed text is saved it is the value given:
-    // a render for something else (an answers file arriving, a reveal by
-    // key) must not wipe it.
-    let draft = pending.borrow().as_ref().and_then(|(_, text)| text.clone());
+    // a render for something else (an answers file arriving, a change merged
+    // from another tab) must not wipe it. Only this question's text: when a
+    // swipe puts the next question in this card, its first render comes
+    // before the old question's text is flushed (by the effect below).
+    let draft = pending
+        .borrow()
+        .as_ref()
+        .filter(|(_, id, _)| *id == q.id)
+        .and_then(|(_, _, text)| text.clone());
     let note_value = draft.map_or_else(|| props.note.clone(), AttrValue::from);
     let note_box = |label: AttrValue| {
         html! {
