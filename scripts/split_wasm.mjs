@@ -58,7 +58,9 @@ export function splitWasm({ staging, source, js, wasm, fail }) {
   // 2. Glue for the main module; optimise every module.
   const bg = join(work, 'bg');
   run('wasm-bindgen', [join(parts, 'main.wasm'), '--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', bg, '--out-name', 'pyprep']);
-  const opt = (from, to) => run('wasm-opt', ['-Oz', ...FEATURES, from, '-o', to]);
+  // WASM_NAMES=1 keeps the function names, for a CPU profile that names them.
+  const names = process.env.WASM_NAMES === '1' ? ['-g'] : [];
+  const opt = (from, to) => run('wasm-opt', ['-Oz', ...names, ...FEATURES, from, '-o', to]);
 
   const staged = [];
   const stage = (stem, from) => {
