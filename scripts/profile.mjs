@@ -4,22 +4,10 @@
 // main thread's time by trace event (script, style, layout, paint, HTML parse)
 // from the input event to the end of the next frame.
 //   node scripts/profile.mjs        (after a release build)
-import { resolve } from 'node:path';
-
-import { launch } from '../e2e/lib/browser.mjs';
-import { serve } from '../e2e/lib/server.mjs';
+import { openPractice } from './profile_page.mjs';
 
 const RATE = Number(process.env.RATE ?? 4);
-const server = await serve(resolve('dist'), { gzip: true });
-const browser = await launch();
-const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
-await page.goto(`${server.url}#/practice`);
-await page.getByTestId('reveal').waitFor();
-await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/answers/')).length >= 6);
-await page.waitForTimeout(500);
+const { page, cdp, close } = await openPractice(RATE);
 
 /** Traces `act` plus 400 ms; returns the main thread's complete events. */
 async function trace(act) {
@@ -71,5 +59,4 @@ await box.waitFor();
 await box.pressSequentially('hea');
 await page.waitForTimeout(300);
 console.log('search:', summary(await trace(() => box.press('p')), 'keydown'));
-await browser.close();
-await server.close();
+await close();

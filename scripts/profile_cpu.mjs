@@ -6,23 +6,11 @@
 // the harness's injected script shows up too (previewNode, query, ...).
 // Wasm functions are named only in a build made with WASM_NAMES=1:
 //   WASM_NAMES=1 SETUP_PROFILE=build scripts/build.sh && node scripts/profile_cpu.mjs
-import { resolve } from 'node:path';
-
-import { launch } from '../e2e/lib/browser.mjs';
-import { serve } from '../e2e/lib/server.mjs';
+import { openPractice } from './profile_page.mjs';
 
 const RATE = Number(process.env.RATE ?? 4);
 const ACT = process.env.ACT ?? 'reveal';
-const server = await serve(resolve('dist'), { gzip: true });
-const browser = await launch();
-const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
-await page.goto(`${server.url}#/practice`);
-await page.getByTestId('reveal').waitFor();
-await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/answers/')).length >= 6);
-await page.waitForTimeout(800);
+const { page, cdp, close } = await openPractice(RATE);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 
@@ -67,6 +55,5 @@ for (const [name, ms] of self) groups.set(group(name), (groups.get(group(name)) 
 console.log([...groups].map(([g, ms]) => `${g} ${ms.toFixed(1)} ms`).join(', '));
 console.log(`${ACT} x5 at ${RATE}x CPU: ${total.toFixed(1)} ms sampled (idle left out); largest self times:`);
 for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(ms.toFixed(1).padStart(8), name.slice(0, 150));
-await browser.close();
-await server.close?.();
+await close();
 process.exit(0);
